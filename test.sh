@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test in the repository: provisions missing tools, then the Maven
+# build with all unit and integration tests, then the Node-based checks of the
+# non-Java parts (Terraform, manifests, workflows, load scripts).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/provision.sh
+
+./mvnw -B verify "$@"
+
+while IFS= read -r pkg; do
+  dir=$(dirname "$pkg")
+  echo "== node tests: $dir"
+  (cd "$dir" && npm test --silent)
+done < <(git ls-files -- '*/tests/package.json' '*tests/package.json' | sort -u)

@@ -1,0 +1,6 @@
+package io.voyager.gateway;
+
+final class Placeholder {
+    private Placeholder() {
+    }
+}
