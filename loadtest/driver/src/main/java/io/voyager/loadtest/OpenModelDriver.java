@@ -1,0 +1,122 @@
+package io.voyager.loadtest;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends requests at a constant arrival rate whatever the server does (an open model),
+ * and measures each one from its intended send time. A timer on the event loop sends
+ * every request that has come due; requests beyond the in-flight bound are counted as
+ * shed by the driver, so a stuck server cannot make the driver grow without bound.
+ */
+public final class OpenModelDriver {
+
+    public static final String SHED = "shed by driver";
+    private static final long TICK_MILLIS = 1;
+
+    private final LoadPlan plan;
+
+    public OpenModelDriver(LoadPlan plan) {
+        this.plan = plan;
+    }
+
+    public LoadReport run() throws InterruptedException {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        List<URI> targets = plan.split().targets();
+        HttpClient[] clients = new HttpClient[targets.size()];
+        for (int i = 0; i < clients.length; i++) {
+            URI target = targets.get(i);
+            clients[i] = vertx.createHttpClient(
+                    new HttpClientOptions()
+                            .setDefaultHost(target.getHost())
+                            .setDefaultPort(target.getPort() > 0 ? target.getPort() : 80)
+                            .setKeepAlive(true)
+                            .setPipelining(false)
+                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, plan.requestTimeout().toMillis())),
+                    new PoolOptions().setHttp1MaxSize(plan.maxConnectionsPerTarget()));
+        }
+        LoadReport report = new LoadReport();
+        ArrivalSchedule schedule = plan.schedule();
+        long total = schedule.totalRequests();
+        AtomicLong inFlight = new AtomicLong();
+        AtomicLong finished = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        long start = System.nanoTime();
+        long[] next = {0};
+
+        vertx.setPeriodic(TICK_MILLIS, timerId -> {
+            long due = schedule.dueBy(System.nanoTime() - start);
+            while (next[0] < due) {
+                long index = next[0]++;
+                long intended = start + schedule.offsetNanos(index);
+                report.recordSent();
+                if (inFlight.get() >= plan.maxInFlight()) {
+                    report.recordCompletion(SHED, null, System.nanoTime() - intended);
+                    complete(finished, total, done);
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                int target = plan.split().targetIndexFor(index);
+                send(clients[target], plan.requests().request(index), intended, report, () -> {
+                    inFlight.decrementAndGet();
+                    complete(finished, total, done);
+                });
+            }
+            if (next[0] >= total) {
+                vertx.cancelTimer(timerId);
+            }
+        });
+
+        long boundMillis = TimeUnit.NANOSECONDS.toMillis(schedule.offsetNanos(total))
+                + plan.requestTimeout().toMillis() * 2 + 5_000;
+        boolean drained = total == 0 || done.await(boundMillis, TimeUnit.MILLISECONDS);
+        report.finish(System.nanoTime() - start);
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
+        if (!drained) {
+            throw new IllegalStateException("run did not drain within " + boundMillis + " ms: " + report.toText());
+        }
+        return report;
+    }
+
+    private static void complete(AtomicLong finished, long total, CountDownLatch done) {
+        if (finished.incrementAndGet() == total) {
+            done.countDown();
+        }
+    }
+
+    private void send(HttpClient client, RequestSource.OutgoingRequest request, long intended, LoadReport report,
+            Runnable onDone) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setURI(request.path())
+                .setIdleTimeout(plan.requestTimeout().toMillis());
+        request.headers().forEach(options::putHeader);
+        client.request(options)
+                .compose(req -> req.send(Buffer.buffer(request.body())))
+                .compose(resp -> resp.body().map(body -> {
+                    String version = resp.getHeader("X-Voyager-Version");
+                    report.recordCompletion(ResponseClassifier.classify(resp.statusCode(), body.toString()), version,
+                            System.nanoTime() - intended);
+                    return null;
+                }))
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        report.recordCompletion(ResponseClassifier.classify(result.cause()), null,
+                                System.nanoTime() - intended);
+                    }
+                    onDone.run();
+                });
+    }
+}
