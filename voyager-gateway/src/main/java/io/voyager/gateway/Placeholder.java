@@ -1,6 +1,0 @@
-package io.voyager.gateway;
-
-final class Placeholder {
-    private Placeholder() {
-    }
-}

@@ -1,0 +1,92 @@
+package io.voyager.gateway.processor.adyen;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.voyager.gateway.credentials.CredentialsProvider;
+import io.voyager.gateway.processor.DeclineCodes;
+import io.voyager.gateway.processor.HttpAnswers;
+import io.voyager.gateway.processor.HttpProcessorAdapter;
+import io.voyager.gateway.processor.ProcessorEndpoints;
+import io.voyager.gateway.processor.ProcessorFailureException;
+import io.voyager.gateway.processor.ProcessorId;
+import io.voyager.gateway.processor.ProcessorRejectedException;
+import io.voyager.gateway.processor.ProcessorRequest;
+import io.voyager.gateway.processor.ProcessorResult;
+import io.voyager.gateway.processor.ProcessorUnreachableException;
+import io.voyager.gateway.processor.ProcessorsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+
+/** Adyen adapter and its fault-tolerance boundary. */
+@ApplicationScoped
+public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
+
+    private static final ProcessorId ID = ProcessorId.ADYEN;
+    /** Adyen accepts idempotency keys of at most 64 characters. */
+    static final int MAX_IDEMPOTENCY_KEY = 64;
+
+    AdyenProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, CredentialsProvider credentials) {
+        super(ID, AdyenApi.class, config, endpoints, credentials);
+    }
+
+    // Rejections (4xx) and a full bulkhead are not signs of an unhealthy Adyen, so they skip the breaker.
+    @Override
+    @Timeout(350)
+    @CircuitBreaker(skipOn = {ProcessorRejectedException.class, BulkheadException.class})
+    @CircuitBreakerName("adyen")
+    @Bulkhead(64)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
+    public ProcessorResult authorize(ProcessorRequest request) {
+        return exchange(request, (api, credentials) -> api.payments(credentials.apiKey(),
+                adyenIdempotencyKey(request.idempotencyKey()), paymentRequest(request, credentials.merchantAccountId())),
+                AdyenProcessor::map);
+    }
+
+    static AdyenWire.PaymentRequest paymentRequest(ProcessorRequest request, String merchantAccount) {
+        return new AdyenWire.PaymentRequest(
+                merchantAccount,
+                new AdyenWire.Amount(request.amount().minorUnits(), request.amount().currency()),
+                request.reference(),
+                new AdyenWire.PaymentMethod("scheme", request.paymentToken()),
+                request.merchantId(),
+                "ContAuth",
+                "CardOnFile");
+    }
+
+    static ProcessorResult map(Response response) {
+        int status = response.getStatus();
+        if (status == 200) {
+            AdyenWire.PaymentResponse payment = HttpAnswers.read(ID, response, AdyenWire.PaymentResponse.class);
+            String resultCode = String.valueOf(payment.resultCode());
+            return switch (resultCode) {
+                case "Authorised" -> ProcessorResult.authorized(ID, payment.pspReference());
+                case "Refused" -> ProcessorResult.declined(ID, payment.pspReference(),
+                        DeclineCodes.adyen(payment.refusalReason()));
+                default -> throw new ProcessorFailureException(ID, status, "resultCode " + resultCode);
+            };
+        }
+        AdyenWire.Error error = HttpAnswers.tryRead(response, AdyenWire.Error.class);
+        throw HttpAnswers.unexpectedStatus(ID, status, error == null ? "unknown" : error.errorCode());
+    }
+
+    /** Forwards the client's key unchanged when it fits, else its SHA-256 (same key in, same key out). */
+    static String adyenIdempotencyKey(String clientKey) {
+        if (clientKey.length() <= MAX_IDEMPOTENCY_KEY) {
+            return clientKey;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(clientKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.voyager.gateway.processor.stripe;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.voyager.gateway.credentials.CredentialsProvider;
+import io.voyager.gateway.processor.HttpAnswers;
+import io.voyager.gateway.processor.HttpProcessorAdapter;
+import io.voyager.gateway.processor.ProcessorEndpoints;
+import io.voyager.gateway.processor.ProcessorFailureException;
+import io.voyager.gateway.processor.ProcessorId;
+import io.voyager.gateway.processor.ProcessorRejectedException;
+import io.voyager.gateway.processor.ProcessorRequest;
+import io.voyager.gateway.processor.ProcessorResult;
+import io.voyager.gateway.processor.ProcessorUnreachableException;
+import io.voyager.gateway.processor.ProcessorsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+
+/** Stripe adapter and its fault-tolerance boundary. */
+@ApplicationScoped
+public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
+
+    private static final ProcessorId ID = ProcessorId.STRIPE;
+
+    StripeProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, CredentialsProvider credentials) {
+        super(ID, StripeApi.class, config, endpoints, credentials);
+    }
+
+    // Rejections (4xx) and a full bulkhead are not signs of an unhealthy Stripe, so they skip the breaker.
+    @Override
+    @Timeout(350)
+    @CircuitBreaker(skipOn = {ProcessorRejectedException.class, BulkheadException.class})
+    @CircuitBreakerName("stripe")
+    @Bulkhead(64)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
+    public ProcessorResult authorize(ProcessorRequest request) {
+        return exchange(request, (api, credentials) -> api.createPaymentIntent("Bearer " + credentials.apiKey(),
+                request.idempotencyKey(), request.amount().minorUnits(),
+                request.amount().currency().toLowerCase(Locale.ROOT), request.paymentToken(), "card", true, "manual",
+                request.reference(), request.merchantId()), StripeProcessor::map);
+    }
+
+    static ProcessorResult map(Response response) {
+        int status = response.getStatus();
+        if (status == 200) {
+            StripeWire.PaymentIntent intent = HttpAnswers.read(ID, response, StripeWire.PaymentIntent.class);
+            if ("requires_capture".equals(intent.status())) {
+                return ProcessorResult.authorized(ID, intent.id());
+            }
+            throw new ProcessorFailureException(ID, status, "unexpected PaymentIntent status " + intent.status());
+        }
+        StripeWire.ErrorEnvelope envelope = HttpAnswers.tryRead(response, StripeWire.ErrorEnvelope.class);
+        StripeWire.Error error = envelope == null ? null : envelope.error();
+        if (status == 402 && error != null && "card_error".equals(error.type())) {
+            String reference = error.paymentIntent() == null ? null : error.paymentIntent().id();
+            String code = error.declineCode() != null ? error.declineCode() : error.code();
+            return ProcessorResult.declined(ID, reference, code);
+        }
+        throw HttpAnswers.unexpectedStatus(ID, status, error == null ? "unknown" : String.valueOf(error.code()));
+    }
+}

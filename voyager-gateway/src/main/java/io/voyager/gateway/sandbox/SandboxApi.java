@@ -1,0 +1,25 @@
+package io.voyager.gateway.sandbox;
+
+import io.vertx.ext.web.RoutingContext;
+import io.voyager.gateway.processor.ProcessorId;
+
+/** One sandbox processor's wire format: where it listens and how it answers. */
+interface SandboxApi {
+
+    ProcessorId id();
+
+    String path();
+
+    /** The answer for a request the real API would refuse (credentials, account, fields); null if acceptable. */
+    SandboxReply refusal(RoutingContext request);
+
+    String idempotencyKey(RoutingContext request);
+
+    String token(RoutingContext request);
+
+    SandboxReply approved(RoutingContext request);
+
+    SandboxReply declined(RoutingContext request);
+
+    SandboxReply serverError();
+}
