@@ -1,0 +1,124 @@
+package io.voyager.rollouts.judge.classify;
+
+import io.voyager.rollouts.judge.Label;
+import io.voyager.rollouts.judge.MetricResult;
+import io.voyager.rollouts.judge.config.Guardrail;
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.stats.FisherExact;
+import io.voyager.rollouts.judge.stats.Interval;
+import io.voyager.rollouts.judge.stats.Normal;
+import io.voyager.rollouts.judge.stats.ProportionInterval;
+import io.voyager.rollouts.judge.stats.TwoProportionZ;
+
+/**
+ * Judges good/total counts: Fisher's exact test when an expected cell count is small (sparse errors,
+ * kayenta#426), otherwise the two-proportion z with continuity correction; the effect is the difference
+ * in good rates, canary - baseline, with Newcombe's hybrid score interval.
+ */
+final class RatioClassifier {
+    /** Below this expected count in any cell the normal approximation is not trusted (Cochran's rule is 5). */
+    static final double EXACT_BELOW_EXPECTED = 10.0;
+
+    private RatioClassifier() {
+    }
+
+    static MetricResult classify(MetricConfig metric, RatioData data, TestLevel level) {
+        String problem = invalid(data);
+        if (problem != null) {
+            return MetricResult.withoutEvidence(metric.name(), Label.ERROR, metric.critical(), 0, 0, problem);
+        }
+        long canaryTotal = Math.round(data.canaryTotal());
+        long canaryGood = Math.min(canaryTotal, Math.round(data.canaryGood()));
+        long baselineTotal = Math.round(data.baselineTotal());
+        long baselineGood = Math.min(baselineTotal, Math.round(data.baselineGood()));
+        if (canaryTotal < metric.minSamples()) {
+            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
+                    baselineTotal, "canary n=" + canaryTotal + " < " + metric.minSamples() + " requests");
+        }
+        double canaryRate = (double) canaryGood / canaryTotal;
+        boolean breached = metric.guardrail() != null && GuardrailCheck.rateBreached(canaryGood, canaryTotal,
+                metric.guardrail().min(), metric.guardrail().max(), level.guardrailZ());
+        if (baselineTotal < metric.minSamples()) {
+            return guardrailOnly(metric, canaryRate, canaryTotal, baselineTotal, breached);
+        }
+        double baselineRate = (double) baselineGood / baselineTotal;
+        double pLower = pCanaryLower(canaryGood, canaryTotal, baselineGood, baselineTotal);
+        double pHigher = pCanaryLower(baselineGood, baselineTotal, canaryGood, canaryTotal);
+        Interval ci = ProportionInterval.newcombeDifference(canaryGood, canaryTotal, baselineGood, baselineTotal,
+                level.z());
+        double tolerance = metric.allowedEffect().tolerance(baselineRate);
+        Label label = Label.PASS;
+        if (metric.direction().decreaseIsBad() && pLower < level.nominal() && ci.upper() < -tolerance) {
+            label = Label.LOW;
+        } else if (metric.direction().increaseIsBad() && pHigher < level.nominal() && ci.lower() > tolerance) {
+            label = Label.HIGH;
+        }
+        if (breached) {
+            label = badSideOf(metric.guardrail(), canaryRate);
+        }
+        double p = Evidence.badSideP(metric.direction(), pHigher, pLower);
+        String summary = "canary " + Format.percent(canaryRate, 2) + " vs stable " + Format.percent(baselineRate, 2)
+                + " (" + Format.signed(100.0 * (canaryRate - baselineRate), 2) + " pp, "
+                + Format.confidence(level.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
+                + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "");
+        return new MetricResult(metric.name(), label, metric.critical(), breached, canaryRate - baselineRate, ci,
+                level.confidence(), p, level.nominal(), canaryTotal, baselineTotal, summary);
+    }
+
+    /** One-sided p-value that group 1's good rate is below group 2's. */
+    static double pCanaryLower(long good1, long n1, long good2, long n2) {
+        long bad1 = n1 - good1;
+        long bad2 = n2 - good2;
+        double total = n1 + n2;
+        double badShare = (bad1 + bad2) / total;
+        double smallestExpected = Math.min(Math.min(n1, n2) * badShare, Math.min(n1, n2) * (1.0 - badShare));
+        if (smallestExpected < EXACT_BELOW_EXPECTED
+                && FisherExact.supportSize(bad1, good1, bad2, good2) <= FisherExact.MAX_SUPPORT) {
+            return FisherExact.greater(bad1, good1, bad2, good2);
+        }
+        return Normal.cdf(TwoProportionZ.z(good1, n1, good2, n2));
+    }
+
+    private static MetricResult guardrailOnly(MetricConfig metric, double canaryRate, long canaryTotal,
+            long baselineTotal, boolean breached) {
+        String stable = "stable n=" + baselineTotal + " < " + metric.minSamples();
+        if (metric.guardrail() == null) {
+            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
+                    baselineTotal, "canary " + Format.percent(canaryRate, 2) + ", " + stable + " and no guardrail");
+        }
+        Label label = breached ? badSideOf(metric.guardrail(), canaryRate) : Label.PASS;
+        String summary = "canary " + Format.percent(canaryRate, 2) + " against guardrail " + describe(metric.guardrail())
+                + (breached ? " breached" : " held") + " (" + stable + ", guardrail only)";
+        return new MetricResult(metric.name(), label, metric.critical(), breached, Double.NaN, null, Double.NaN,
+                Double.NaN, Double.NaN, canaryTotal, baselineTotal, summary);
+    }
+
+    private static Label badSideOf(Guardrail guardrail, double rate) {
+        return guardrail.min() != null && rate < guardrail.min() ? Label.LOW : Label.HIGH;
+    }
+
+    private static String describe(Guardrail guardrail) {
+        StringBuilder s = new StringBuilder();
+        if (guardrail.min() != null) {
+            s.append(">= ").append(Format.percent(guardrail.min(), 1));
+        }
+        if (guardrail.max() != null) {
+            s.append(s.length() > 0 ? " and " : "").append("<= ").append(Format.percent(guardrail.max(), 1));
+        }
+        return s.toString();
+    }
+
+    private static String invalid(RatioData d) {
+        double[] all = {d.canaryGood(), d.canaryTotal(), d.baselineGood(), d.baselineTotal()};
+        for (double v : all) {
+            if (!Double.isFinite(v) || v < 0) {
+                return "counts must be finite and >= 0";
+            }
+        }
+        if (d.canaryGood() > d.canaryTotal() + 0.5 || d.baselineGood() > d.baselineTotal() + 0.5) {
+            return "good count exceeds total";
+        }
+        return null;
+    }
+}

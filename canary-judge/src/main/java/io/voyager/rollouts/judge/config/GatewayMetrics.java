@@ -1,0 +1,40 @@
+package io.voyager.rollouts.judge.config;
+
+import java.util.List;
+
+/** The metrics that judge the Voyager gateway when a template names none. */
+public final class GatewayMetrics {
+    /** The gateway's latency histogram bounds in seconds (its SLO buckets around the 500 ms p99 target). */
+    public static final double[] LATENCY_BUCKETS = {
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, Double.POSITIVE_INFINITY};
+
+    public static final String SUCCESS_RATE = "success-rate";
+    public static final String LATENCY = "latency";
+
+    /** Success = approved + declined (the gateway answered); failure = error + timeout. */
+    private static final String GOOD = "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))";
+    private static final String TOTAL = "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined|error|timeout\",${selector}}[${window}]))";
+    private static final String BUCKETS = "sum by (le) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
+
+    private GatewayMetrics() {
+    }
+
+    public static List<MetricConfig> defaults() {
+        return List.of(successRate(), latency());
+    }
+
+    /** Critical; a drop of more than 0.1 percentage point is a regression; must stay at or above 98%. */
+    public static MetricConfig successRate() {
+        return MetricConfig.of(SUCCESS_RATE, MetricKind.RATIO, Direction.DECREASE_IS_BAD, AllowedEffect.absolute(0.001))
+                .withCritical(true)
+                .withGuardrail(Guardrail.atLeast(0.98))
+                .withQuery(MetricQuery.ratio(GOOD, TOTAL));
+    }
+
+    /** A p99 more than 5% above the stable's is a regression; p99 must stay below 500 ms. */
+    public static MetricConfig latency() {
+        return MetricConfig.of(LATENCY, MetricKind.HISTOGRAM, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.05))
+                .withGuardrail(Guardrail.below(0.5))
+                .withQuery(MetricQuery.histogram(BUCKETS));
+    }
+}

@@ -1,0 +1,188 @@
+package io.voyager.rollouts.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voyager.rollouts.judge.config.AllowedEffect;
+import io.voyager.rollouts.judge.config.Direction;
+import io.voyager.rollouts.judge.config.GatewayMetrics;
+import io.voyager.rollouts.judge.config.JudgeConfig;
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.config.MetricKind;
+import io.voyager.rollouts.judge.data.HistogramData;
+import io.voyager.rollouts.judge.data.MetricData;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.data.SeriesData;
+import io.voyager.rollouts.judge.data.Unavailable;
+import io.voyager.rollouts.judge.testsupport.LatencyModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CanaryJudgeTest {
+    private static final JudgeConfig GATEWAY = JudgeConfig.defaults();
+    private static final double[] BOUNDS = GatewayMetrics.LATENCY_BUCKETS;
+
+    @Test
+    void healthyCanaryIsSuccessfulWithFullScore() {
+        Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
+        assertThat(verdict.score()).isEqualTo(100.0);
+        assertThat(verdict.message()).startsWith("success-rate: canary 99.50% vs stable 99.50% (+0.00 pp").endsWith("PASSED (score 100)");
+    }
+
+    @Test
+    void errorRegressionFailsAtOnceAndSaysWhyInOneSentence() {
+        Verdict verdict = judge(GATEWAY, 3, success(60_000, 0.971, 1_000_000, 0.996), latency(60_000, 1.0, 1_000_000));
+        assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
+        assertThat(verdict.score()).isZero();
+        assertThat(verdict.message())
+                .matches("success-rate: canary 97\\.10% vs stable 99\\.60% \\(\u22122\\.50 pp, 99\\.\\d+% CI \u22122\\.\\d\\d\\.\\.\u22122\\.\\d\\d\\)"
+                        + ", guardrail >= 98\\.0% breached FAILED \\(score 0\\)");
+    }
+
+    @Test
+    void totalFailureFailsAtTheFirstLookEvenWithoutAStableBaseline() {
+        Verdict verdict = judge(GATEWAY, 1, success(2_000, 0.0, 0, 0), latency(2_000, 1.0, 0));
+        assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
+        assertThat(verdict.metrics().get(0).guardrailBreached()).isTrue();
+        assertThat(verdict.message()).contains("stable n=0 < 500, guardrail only");
+    }
+
+    @Test
+    void baselineWithoutDataFallsBackToGuardrails() {
+        Verdict verdict = judge(GATEWAY, 2, success(60_000, 0.995, 0, 0), latency(60_000, 1.0, 0));
+        assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
+        assertThat(verdict.metrics()).allSatisfy(m -> assertThat(m.summary()).contains("guardrail only"));
+    }
+
+    @Test
+    void tooLittleDataIsInconclusiveAndShowsTheCounts() {
+        Verdict verdict = judge(GATEWAY, 1, success(120, 0.995, 40_000, 0.995), latency(120, 1.0, 40_000));
+        assertThat(verdict.phase()).isEqualTo(Phase.INCONCLUSIVE);
+        assertThat(verdict.message()).startsWith("2 of 2 metrics without enough data")
+                .contains("canary n=120 < 500 requests");
+    }
+
+    @Test
+    void latencyRegressionFailsThroughTheScore() {
+        Verdict verdict = judge(GATEWAY, 4, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.3, 1_000_000));
+        assertThat(verdict.metrics().get(1).label()).isEqualTo(Label.HIGH);
+        assertThat(verdict.metrics().get(1).guardrailBreached()).isFalse();
+        assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
+        assertThat(verdict.score()).isEqualTo(50.0);
+        assertThat(verdict.message()).startsWith("latency: canary p99 ");
+    }
+
+    @Test
+    void significantButHarmlessDifferenceStaysWithinTheAllowedEffect() {
+        // 0.05 pp worse over 2 million requests is significant, yet below the 0.1 pp that matters.
+        Verdict verdict = judge(GATEWAY, 12, success(2_000_000, 0.9945, 20_000_000, 0.9950),
+                latency(2_000_000, 1.0, 20_000_000));
+        assertThat(verdict.metrics().get(0).pValue()).isLessThan(verdict.metrics().get(0).boundary());
+        assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
+    }
+
+    @Test
+    void sparseErrorsAreNotAPass() {
+        // kayenta#426: mostly-zero error counts. 12 errors in 2,000 canary requests vs 2 in 20,000.
+        Verdict verdict = judge(GATEWAY, 12, new RatioData(1_988, 2_000, 19_998, 20_000), latency(2_000, 1.0, 20_000));
+        assertThat(verdict.metrics().get(0).label()).isEqualTo(Label.LOW);
+        assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
+    }
+
+    @Test
+    void varianceOnlyIncreaseIsCaught() {
+        // kayenta#780: same median, four times the spread.
+        long seed = 31;
+        SplittableRandom random = new SplittableRandom(seed);
+        MetricConfig cpu = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(cpu));
+        SeriesData data = new SeriesData(normal(random, 60, 0.6, 0.08), normal(random, 240, 0.6, 0.02));
+        Verdict verdict = CanaryJudge.judge(config, LookContext.look(6), Map.of("cpu", data));
+        assertThat(verdict.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.HIGH);
+        assertThat(verdict.message()).as("seed %d", seed).contains("erratic").endsWith("FAILED (score 0)");
+    }
+
+    @Test
+    void unchangedSeriesPasses() {
+        long seed = 32;
+        SplittableRandom random = new SplittableRandom(seed);
+        MetricConfig cpu = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1))
+                .withOutlierRemoval(true);
+        SeriesData data = new SeriesData(normal(random, 60, 0.6, 0.02), normal(random, 240, 0.6, 0.02));
+        Verdict verdict = CanaryJudge.judge(JudgeConfig.withMetrics(List.of(cpu)), LookContext.look(6), Map.of("cpu", data));
+        assertThat(verdict.phase()).as("seed %d", seed).isEqualTo(Phase.SUCCESSFUL);
+    }
+
+    @Test
+    void dataSourceFailureIsErrorNeverPass() {
+        Verdict perMetric = CanaryJudge.judge(GATEWAY, LookContext.look(1), Map.of(
+                "success-rate", success(60_000, 0.995, 1_000_000, 0.995),
+                "latency", new Unavailable("prometheus: context deadline exceeded")));
+        assertThat(perMetric.phase()).isEqualTo(Phase.ERROR);
+        assertThat(perMetric.message()).contains("latency: data source failed: prometheus: context deadline exceeded");
+        Verdict whole = CanaryJudge.judge(GATEWAY, LookContext.failed(1, "connection refused"), Map.of());
+        assertThat(whole.phase()).isEqualTo(Phase.ERROR);
+        assertThat(whole.message()).isEqualTo("data source failed: connection refused");
+    }
+
+    @Test
+    void invalidConfigIsErrorNamingTheField() {
+        JudgeConfig broken = GATEWAY.withAlpha(-1);
+        Verdict verdict = judge(broken, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        assertThat(verdict.phase()).isEqualTo(Phase.ERROR);
+        assertThat(verdict.message()).isEqualTo("invalid config: alpha: must be > 0 and < 0.5, got -1.0");
+    }
+
+    @Test
+    void malformedDataIsErrorNotACrash() {
+        HistogramData backwards = new HistogramData(new double[] {0.5, 0.1, Double.POSITIVE_INFINITY},
+                new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), backwards);
+        assertThat(verdict.phase()).isEqualTo(Phase.ERROR);
+        assertThat(verdict.message()).contains("latency: bucket bounds must increase");
+    }
+
+    @Test
+    void metadataCarriesTheEvidencePerMetric() {
+        Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        assertThat(verdict.metadata()).containsKeys("success-rate.label", "success-rate.effect", "success-rate.ci",
+                "success-rate.pValue", "success-rate.boundary", "success-rate.nCanary", "success-rate.nBaseline",
+                "latency.label", "latency.ci");
+        assertThat(verdict.metadata()).containsEntry("success-rate.nCanary", "60000")
+                .containsEntry("latency.label", "Pass");
+        assertThat(verdict.value()).isEqualTo("100.00");
+    }
+
+    @Test
+    void laterLooksMayUseMoreOfAlpha() {
+        // The boundary relaxes as alpha is spent: a look-12 test may be less strict than a look-1 test.
+        Verdict first = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        Verdict last = judge(GATEWAY, 12, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        assertThat(last.metrics().get(0).boundary()).isGreaterThan(first.metrics().get(0).boundary());
+        assertThat(first.metrics().get(0).boundary()).isLessThan(GATEWAY.alpha() / 2);
+    }
+
+    private static Verdict judge(JudgeConfig config, int look, MetricData success, MetricData latency) {
+        return CanaryJudge.judge(config, LookContext.look(look), Map.of("success-rate", success, "latency", latency));
+    }
+
+    private static RatioData success(double canaryN, double canaryRate, double baselineN, double baselineRate) {
+        return new RatioData(canaryN * canaryRate, canaryN, baselineN * baselineRate, baselineN);
+    }
+
+    private static HistogramData latency(double canaryN, double slowdown, double baselineN) {
+        return new HistogramData(BOUNDS, LatencyModel.expectedCumulative(canaryN, slowdown),
+                LatencyModel.expectedCumulative(baselineN, 1.0));
+    }
+
+    private static double[] normal(SplittableRandom random, int n, double mean, double sd) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(mean + sd * io.voyager.rollouts.judge.stats.Normal.quantile(random.nextDouble()));
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
