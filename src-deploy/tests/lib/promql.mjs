@@ -1,0 +1,36 @@
+// Metric names used in a PromQL expression, and metric names present in a Prometheus text exposition.
+
+const NOT_METRICS = new Set([
+  'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset',
+  'inf', 'nan',
+]);
+
+/** Substitutes Argo's {{args.name}} placeholders so the expression is plain PromQL. */
+export const withArgs = (query, value = 'x') => query.replace(/\{\{\s*args\.[\w-]+\s*\}\}/g, value);
+
+export function metricNamesInQuery(query) {
+  const plain = withArgs(query)
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""') // string literals
+    .replace(/\{[^}]*\}/g, ' ') // label matchers
+    .replace(/\[[^\]]*\]/g, ' ') // ranges and subqueries
+    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' '); // label lists
+  const names = new Set();
+  for (const match of plain.matchAll(/[A-Za-z_:][A-Za-z0-9_:]*/g)) {
+    const rest = plain.slice(match.index + match[0].length);
+    if (/^\s*\(/.test(rest)) continue; // a function or aggregation
+    if (NOT_METRICS.has(match[0].toLowerCase())) continue;
+    if (/\d$/.test(plain.slice(0, match.index))) continue; // a unit suffix such as 30s or 1e3
+    names.add(match[0]);
+  }
+  return names;
+}
+
+export function metricNamesInExposition(text) {
+  const names = new Set();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const match = /^[A-Za-z_:][A-Za-z0-9_:]*/.exec(line);
+    if (match) names.add(match[0]);
+  }
+  return names;
+}

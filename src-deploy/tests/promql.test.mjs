@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { metricNamesInExposition, metricNamesInQuery } from './lib/promql.mjs';
+
+test('findsMetricNamesButNotFunctionsLabelsOrDurations', () => {
+  const query = `max_over_time((
+    sum by (le) (rate(http_server_requests_seconds_bucket{uri="/v1/authorizations",pod="{{args.canary-hash}}"}[30s]))
+    / on (namespace) group_left sum(increase(voyager_authorizations_total{outcome=~"approved|declined"}[1m]))
+  )[1m:30s])`;
+  assert.deepEqual([...metricNamesInQuery(query)].sort(),
+    ['http_server_requests_seconds_bucket', 'voyager_authorizations_total']);
+});
+
+test('readsSeriesNamesFromAScrape', () => {
+  const scrape = [
+    '# HELP voyager_authorizations_total Authorizations',
+    '# TYPE voyager_authorizations_total counter',
+    'voyager_authorizations_total{outcome="approved",processor="stripe"} 3.0',
+    'http_server_requests_seconds_bucket{le="0.5",uri="/v1/authorizations"} 7.0',
+  ].join('\n');
+  assert.deepEqual([...metricNamesInExposition(scrape)].sort(),
+    ['http_server_requests_seconds_bucket', 'voyager_authorizations_total']);
+});
