@@ -1,0 +1,17 @@
+package io.voyager.rollouts.goplugin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the plugin process. */
+@ConfigMapping(prefix = "voyager.plugin")
+public interface PluginConfig {
+
+    /** Which socket to listen on. */
+    @WithDefault("AUTO")
+    PluginListener.Kind listener();
+
+    /** Calls answered at the same time on one stream; further requests wait to be read. */
+    @WithDefault("8")
+    int maxConcurrentCalls();
+}
