@@ -143,7 +143,7 @@ class GoldenStreamsTest {
   void laterCallsReuseTheDefinitionsOfTheFirst() throws IOException {
     List<GobValue> values = Golden.decodeAll("plugin-stream-requests.gob");
 
-    assertThat(values.get(5).value()).usingRecursiveComparison().isEqualTo(values.get(3).value());
+    assertThat(Plain.of(values.get(5).value())).isEqualTo(Plain.of(values.get(3).value()));
     GobStruct resume = (GobStruct) ((GobInterface) values.get(7).value()).value();
     assertThat(resume.struct("Measurement").string("Phase")).isEqualTo("Running");
     GobStruct gc = (GobStruct) ((GobInterface) values.get(11).value()).value();
@@ -157,7 +157,7 @@ class GoldenStreamsTest {
     List<GobValue> resumeFirst = Golden.decodeAll("resume-first-requests.gob");
     List<GobValue> usual = Golden.decodeAll("plugin-stream-requests.gob");
 
-    assertThat(resumeFirst.get(1).value()).usingRecursiveComparison().isEqualTo(usual.get(7).value());
+    assertThat(Plain.of(resumeFirst.get(1).value())).isEqualTo(Plain.of(usual.get(7).value()));
   }
 
   @Test
@@ -170,8 +170,8 @@ class GoldenStreamsTest {
     }
 
     List<GobValue> again = Golden.decodeAll(new GobDecoder(), out.toByteArray());
-    assertThat(again).extracting(GobValue::value).usingRecursiveFieldByFieldElementComparator()
-        .isEqualTo(values.stream().map(GobValue::value).toList());
+    assertThat(again.stream().map(v -> Plain.of(v.value())).toList())
+        .isEqualTo(values.stream().map(v -> Plain.of(v.value())).toList());
   }
 
   @Test
@@ -193,7 +193,7 @@ class GoldenStreamsTest {
     assertThat(kinds.list("Ifaces")).hasSize(3).last().isNull();
     assertThat(kinds.opaque("Gob").payload()).isEqualTo("gob:g".getBytes(StandardCharsets.UTF_8));
     assertThat(kinds.opaque("Bin").payload()).isEqualTo("bin:b".getBytes(StandardCharsets.UTF_8));
-    assertThat(values.get(1).value()).usingRecursiveComparison().isEqualTo(new GobStruct("AllKinds", Map.of(
+    assertThat(values.get(1).value()).isEqualTo(new GobStruct("AllKinds", Map.of(
         "Array", List.of(0L, 0L, 0L), "Nested", new GobStruct("Inner", Map.of()),
         "Zero", new GobStruct("Inner", Map.of()))));
 
