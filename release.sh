@@ -142,5 +142,7 @@ if [[ -n "$config_file" ]]; then
   echo "release.sh: $config_file now points at $location" >&2
 fi
 
+listing=("${assets[@]}" "${assets[@]/%/.sha256}" "$ENTRY_FILE")
+$skip_sbom || listing+=(sbom.cdx.json)
 echo "release.sh: $out for $tag:" >&2
-(cd "$out" && ls -l "${assets[@]}" "${assets[@]/%/.sha256}" "$ENTRY_FILE" $($skip_sbom || echo sbom.cdx.json)) >&2
+(cd "$out" && ls -l "${listing[@]}") >&2
