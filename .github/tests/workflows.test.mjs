@@ -143,7 +143,8 @@ describe('what the pipeline runs', () => {
       [['amd64', 'ubuntu-24.04'], ['arm64', 'ubuntu-24.04-arm']],
     );
     assert.match(native.source, /statically linked/);
-    assert.match(native.source, /interophost" -plugin/, 'the native plugin runs under the Go interop host');
+    assert.match(native.source, /-Dit\.test=PluginInteropIT/, 'the native plugin runs under the Go interop host');
+    assert.match(native.source, /"-Dvoyager\.launcher=\$PWD\/\$PLUGIN"/, 'the interop test drives the native binary');
     assert.match(native.source, /exec to live health check/, 'the native gateway start-up time is printed');
   });
 
