@@ -28,7 +28,8 @@ data "aws_iam_policy_document" "alarms_key" {
     }
   }
 
-  # CloudWatch must be able to publish to the encrypted topic, or alarms fire silently.
+  # CloudWatch must be able to publish to the encrypted topic, or alarms fire silently. Which
+  # account's alarms may publish is restricted by the topic policy below.
   statement {
     sid       = "CloudWatchPublishesAlarms"
     actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
@@ -37,12 +38,6 @@ data "aws_iam_policy_document" "alarms_key" {
     principals {
       type        = "Service"
       identifiers = ["cloudwatch.amazonaws.com"]
-    }
-
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [local.account_id]
     }
   }
 }
