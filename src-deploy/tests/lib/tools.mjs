@@ -10,7 +10,7 @@ export class MissingInput extends Error {}
 
 /** Throws under CI=true; otherwise returns a message for t.skip() so the gap is visible in the output. */
 export function missing(what) {
-  const message = `${what} (install it, or run ./test.sh which provisions and builds everything)`;
+  const message = `${what} (./test.sh provisions the tools and runs the Maven build before these checks)`;
   if (IN_CI) throw new MissingInput(`CI=true and ${message}`);
   console.warn(`\n!!! SKIPPED: ${message}\n`);
   return message;
