@@ -80,6 +80,12 @@ describe('least privilege and pinning', () => {
     assert.deepEqual(workflows.flatMap(({ file, doc }) => secretViolations(file, doc)), []);
   });
 
+  test('dependabotRefreshesActionPinsAndBaseImageDigests', () => {
+    const updates = parseYaml(read('.github/dependabot.yml')).updates.map((u) => `${u['package-ecosystem']} ${u.directory}`);
+    assert.ok(updates.includes('github-actions /'), updates.join(', '));
+    assert.ok(updates.includes('docker /voyager-gateway/src/main/docker'), updates.join(', '));
+  });
+
   test('policyFlagsATagPinMissingPermissionsAndStaticKeys', () => {
     const source = [
       'on: push',
