@@ -1,0 +1,129 @@
+package io.voyager.rollouts.testsupport;
+
+import io.voyager.rollouts.goplugin.ChannelStreams;
+import io.voyager.rollouts.goplugin.gob.GobType;
+import io.voyager.rollouts.goplugin.yamux.YamuxSession;
+import io.voyager.rollouts.goplugin.yamux.YamuxStream;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A go-plugin host written with our Java transport: launches a plugin executable with Argo's
+ * handshake, connects, opens the control and stdio streams, and dispenses plugins through the broker.
+ */
+public final class GoPluginProcess implements Closeable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Process process;
+    private final YamuxSession session;
+    private final RpcClient control;
+
+    private GoPluginProcess(Process process, YamuxSession session, RpcClient control) {
+        this.process = process;
+        this.session = session;
+        this.control = control;
+    }
+
+    public static GoPluginProcess start(Path executable, Path workDir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(executable.toString()).directory(workDir.toFile())
+                .redirectError(workDir.resolve(executable.getFileName() + ".stderr").toFile());
+        builder.environment().put("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
+        builder.environment().put("PLUGIN_MIN_PORT", "10000");
+        builder.environment().put("PLUGIN_MAX_PORT", "25000");
+        builder.environment().put("PLUGIN_PROTOCOL_VERSIONS", "1");
+        Process process = builder.start();
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = CompletableFuture.supplyAsync(() -> readLine(stdout))
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            String[] fields = line.trim().split("\\|", -1);
+            if (fields.length < 5 || !fields[0].equals("1") || !fields[1].equals("1") || !fields[4].equals("netrpc")) {
+                throw new IOException("unexpected handshake line: " + line);
+            }
+            SocketChannel channel = connect(fields[2], fields[3]);
+            YamuxSession session = YamuxSession.client(ChannelStreams.input(channel), ChannelStreams.output(channel), channel);
+            YamuxStream control = session.openStream();
+            session.openStream(); // the plugin's stdout mirror
+            session.openStream(); // the plugin's stderr mirror
+            return new GoPluginProcess(process, session, new RpcClient(control.input(), control.output()));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SocketChannel connect(String network, String address) throws IOException {
+        if (network.equals("unix")) {
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(address));
+            return channel;
+        }
+        int colon = address.lastIndexOf(':');
+        SocketAddress tcp = new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+        return SocketChannel.open(tcp);
+    }
+
+    public YamuxSession session() {
+        return session;
+    }
+
+    public RpcClient control() {
+        return control;
+    }
+
+    /** {@code Dispenser.Dispense}, then the broker handshake on a new stream; returns its net/rpc client. */
+    public RpcClient dispense(String pluginName) throws IOException {
+        long id = (Long) control.call("Dispenser.Dispense", GobType.STRING, pluginName);
+        YamuxStream stream = session.openStream();
+        byte[] idBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) id).array();
+        stream.output().write(idBytes);
+        byte[] ack = stream.input().readNBytes(4);
+        if (!java.util.Arrays.equals(ack, idBytes)) {
+            throw new IOException("bad ack for broker id " + id);
+        }
+        return new RpcClient(stream.input(), stream.output());
+    }
+
+    public void ping() throws IOException {
+        control.call("Control.Ping", GobType.BOOL, true);
+    }
+
+    /** {@code Control.Quit}, then hang up; returns the exit status, or -1 if the plugin had to be killed. */
+    public int quit(Duration grace) throws IOException, InterruptedException {
+        control.call("Control.Quit", GobType.BOOL, true);
+        session.close();
+        if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor();
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        process.destroyForcibly();
+    }
+}
