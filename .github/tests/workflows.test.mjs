@@ -177,6 +177,14 @@ describe('what the pipeline runs', () => {
     }
   });
 
+  test('readmeReleaseSectionCoversEveryWorkflowAndGate', () => {
+    const section = /## Release and deploy\n([\s\S]*?)\n## /.exec(read('README.md'))?.[1] ?? '';
+    for (const { file } of workflows) assert.ok(section.includes(`\`${file}\``), `README explains ${file}`);
+    for (const phrase of ['`production`', 'required reviewers', './release.sh --dry-run', 'kubectl argo rollouts promote']) {
+      assert.ok(section.includes(phrase), `README "Release and deploy" mentions ${phrase}`);
+    }
+  });
+
   test('promoteAndAbortNeedTheProductionEnvironmentAndOidc', () => {
     const deploy = loadWorkflow('deploy.yml');
     assert.deepEqual(deploy.doc.on.workflow_dispatch.inputs.operation.options.sort(), ['abort', 'bump-image', 'promote']);
