@@ -241,7 +241,11 @@ resource "aws_cloudwatch_dashboard" "this" {
   dashboard_body = jsonencode({
     widgets = [
       {
-        type   = "metric", x = 0, y = 0, width = 12, height = 6
+        type   = "metric"
+        x      = 0
+        y      = 0
+        width  = 12
+        height = 6
         properties = {
           title  = "ALB requests and 5xx"
           region = local.region
@@ -255,7 +259,11 @@ resource "aws_cloudwatch_dashboard" "this" {
         }
       },
       {
-        type   = "metric", x = 12, y = 0, width = 12, height = 6
+        type   = "metric"
+        x      = 12
+        y      = 0
+        width  = 12
+        height = 6
         properties = {
           title  = "Target response time"
           region = local.region
@@ -268,7 +276,11 @@ resource "aws_cloudwatch_dashboard" "this" {
         }
       },
       {
-        type   = "metric", x = 0, y = 6, width = 12, height = 6
+        type   = "metric"
+        x      = 0
+        y      = 6
+        width  = 12
+        height = 6
         properties = {
           title   = "NAT gateway errors"
           region  = local.region
@@ -278,7 +290,11 @@ resource "aws_cloudwatch_dashboard" "this" {
         }
       },
       {
-        type   = "metric", x = 12, y = 6, width = 12, height = 6
+        type   = "metric"
+        x      = 12
+        y      = 6
+        width  = 12
+        height = 6
         properties = {
           title  = "Ingress node health"
           region = local.region
@@ -291,7 +307,11 @@ resource "aws_cloudwatch_dashboard" "this" {
         }
       },
       {
-        type   = "alarm", x = 0, y = 12, width = 24, height = 4
+        type   = "alarm"
+        x      = 0
+        y      = 12
+        width  = 24
+        height = 4
         properties = {
           title = "Alarms"
           alarms = concat(
