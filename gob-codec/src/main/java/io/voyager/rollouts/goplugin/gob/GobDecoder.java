@@ -36,7 +36,7 @@ public final class GobDecoder {
   private final GobLimits limits;
   private final MessageReader reader;
   private final Map<Integer, WireType> definitions = new HashMap<>();
-  private final WireTypeConverter types = new WireTypeConverter(definitions);
+  private final WireTypeConverter types;
   private InputStream in;
   private MessageBuffer buf = MessageBuffer.empty(0);
 
@@ -47,6 +47,7 @@ public final class GobDecoder {
   public GobDecoder(GobLimits limits) {
     this.limits = limits;
     this.reader = new MessageReader(limits.maxMessageBytes());
+    this.types = new WireTypeConverter(definitions, limits.maxDepth());
   }
 
   /**

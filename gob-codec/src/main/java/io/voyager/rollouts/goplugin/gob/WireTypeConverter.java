@@ -10,15 +10,24 @@ import java.util.Set;
 final class WireTypeConverter {
 
   private final Map<Integer, WireType> definitions;
+  private final int maxDepth;
   private final Map<Integer, GobType> converted = new HashMap<>();
   private final Set<Integer> inProgress = new HashSet<>();
 
-  WireTypeConverter(Map<Integer, WireType> definitions) {
+  WireTypeConverter(Map<Integer, WireType> definitions, int maxDepth) {
     this.definitions = definitions;
+    this.maxDepth = maxDepth;
   }
 
-  /** @throws IllegalStateException for unknown ids and for recursion that does not pass through a struct */
+  /**
+   * @throws IllegalStateException for unknown ids, types nested deeper than the limit, and recursion that does
+   *     not pass through a struct
+   */
   GobType convert(int id) {
+    return convert(id, 0);
+  }
+
+  private GobType convert(int id, int depth) {
     switch (id) {
       case GobType.BOOL_ID: return GobType.BOOL;
       case GobType.INT_ID: return GobType.INT;
@@ -38,23 +47,26 @@ final class WireTypeConverter {
     if (wire == null) {
       throw new IllegalStateException("unknown type id " + id);
     }
+    if (depth > maxDepth) {
+      throw new IllegalStateException("type " + id + " is nested deeper than " + maxDepth);
+    }
     if (!inProgress.add(id)) {
       throw new IllegalStateException("recursive type " + id + " without a struct in the cycle is not supported");
     }
     try {
       GobType type;
       if (wire instanceof WireType.StructDef s) {
-        type = struct(id, s);
+        type = struct(id, s, depth);
       } else if (wire instanceof WireType.MapDef m) {
-        GobType key = convert(m.keyId());
-        GobType elem = convert(m.elemId());
+        GobType key = convert(m.keyId(), depth + 1);
+        GobType elem = convert(m.elemId(), depth + 1);
         type = new GobType.MapType(namedPart(m.name(), "map["),
             typeString(m.name(), "map[" + key.goString() + "]" + elem.goString()), key, elem);
       } else if (wire instanceof WireType.SliceDef s) {
-        GobType elem = convert(s.elemId());
+        GobType elem = convert(s.elemId(), depth + 1);
         type = new GobType.SliceType(namedPart(s.name(), "[]"), typeString(s.name(), "[]" + elem.goString()), elem);
       } else if (wire instanceof WireType.ArrayDef a) {
-        GobType elem = convert(a.elemId());
+        GobType elem = convert(a.elemId(), depth + 1);
         type = new GobType.ArrayType(namedPart(a.name(), "["),
             typeString(a.name(), "[" + a.length() + "]" + elem.goString()), elem, a.length());
       } else {
@@ -68,14 +80,14 @@ final class WireTypeConverter {
     }
   }
 
-  private GobType struct(int id, WireType.StructDef def) {
+  private GobType struct(int id, WireType.StructDef def, int depth) {
     String name = def.name();
     GobType.Struct struct = new GobType.Struct(name, name.isEmpty() ? "struct {}" : name, null);
     converted.put(id, struct);
     GobType.Field[] fields = new GobType.Field[def.fields().size()];
     for (int i = 0; i < fields.length; i++) {
       WireType.Field f = def.fields().get(i);
-      fields[i] = GobType.field(f.name(), convert(f.typeId()));
+      fields[i] = GobType.field(f.name(), convert(f.typeId(), depth + 1));
     }
     return struct.define(fields);
   }
