@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { read, repoRoot, requireFile } from './support/repo.mjs';
 
@@ -30,9 +30,13 @@ function sha256(path) {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+const scratchDirs = [];
+after(() => scratchDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** An output folder; when the real launcher is not built, a stand-in keeps --skip-build runs going. */
 function scratch(withNative = false) {
   const dir = mkdtempSync(join(tmpdir(), 'voyager-release-'));
+  scratchDirs.push(dir);
   const out = join(dir, 'release');
   mkdirSync(out);
   writeFileSync(join(out, 'voyager-canary-judge-jvm'), '#!/bin/sh\nexec java -jar "$0" "$@"\n');
