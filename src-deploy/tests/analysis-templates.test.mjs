@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { resolvedArgs, seconds, stages, templateNamed } from './lib/canary.mjs';
 import { ARGO_ROLLOUTS_CONFIG, GATEWAY_SCRAPE } from './lib/paths.mjs';
-import { metricNamesInExposition, metricNamesInQuery } from './lib/promql.mjs';
+import { labelsInExposition, metricNamesInExposition, metricNamesInQuery, selectorsInQuery } from './lib/promql.mjs';
 import { find, parseDocuments, renderedOrSkip } from './lib/render.mjs';
 import { missing } from './lib/tools.mjs';
 
@@ -144,4 +144,24 @@ test('everyMetricNameInTheAnalysisQueriesExistsInTheGatewayScrape', async (t) =>
   const absent = used.filter(({ name }) => !exposed.has(name))
     .map(({ template, m, name }) => `${template.metadata.name}/${m.name}: ${name}`);
   assert.deepEqual(absent, [], `metric names not in ${GATEWAY_SCRAPE}`);
+});
+
+// Labels Prometheus adds when it scrapes a pod (the ServiceMonitor's target labels and podTargetLabels).
+const SCRAPE_LABELS = new Set(['rollouts_pod_template_hash', 'namespace', 'pod', 'service', 'job', 'instance', 'container', 'endpoint']);
+
+test('everyLabelTheAnalysisQueriesMatchOnIsExportedWithItsMetric', async (t) => {
+  const rendered = await templates(t);
+  if (!rendered) return;
+  if (!existsSync(GATEWAY_SCRAPE)) {
+    return t.skip(missing(`${GATEWAY_SCRAPE} is missing: the gateway's metrics test writes it during ./mvnw verify`));
+  }
+  const exported = labelsInExposition(readFileSync(GATEWAY_SCRAPE, 'utf8'));
+  const absent = rendered.objects
+    .filter((o) => o.kind === 'AnalysisTemplate')
+    .flatMap((template) => template.spec.metrics.filter((m) => m.provider.prometheus)
+      .flatMap((m) => selectorsInQuery(m.provider.prometheus.query)
+        .flatMap(({ name, labels }) => labels
+          .filter((label) => !SCRAPE_LABELS.has(label) && !exported.get(name)?.has(label))
+          .map((label) => `${template.metadata.name}/${m.name}: ${name}{${label}}`))));
+  assert.deepEqual(absent, [], `labels not exported in ${GATEWAY_SCRAPE}`);
 });

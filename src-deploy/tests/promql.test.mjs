@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metricNamesInExposition, metricNamesInQuery } from './lib/promql.mjs';
+import { labelsInExposition, metricNamesInExposition, metricNamesInQuery, selectorsInQuery } from './lib/promql.mjs';
 
 test('findsMetricNamesButNotFunctionsLabelsOrDurations', () => {
   const query = `max_over_time((
@@ -20,4 +20,11 @@ test('readsSeriesNamesFromAScrape', () => {
   ].join('\n');
   assert.deepEqual([...metricNamesInExposition(scrape)].sort(),
     ['http_server_requests_seconds_bucket', 'voyager_authorizations_total']);
+});
+
+test('readsTheLabelsOfEachSelector', () => {
+  assert.deepEqual(selectorsInQuery('sum(rate(a_total{x="1",y=~"{{args.h}}"}[1m])) / b{z!="2"}'),
+    [{ name: 'a_total', labels: ['x', 'y'] }, { name: 'b', labels: ['z'] }]);
+  const labels = labelsInExposition('a_total{outcome="approved",processor="adyen",} 1.0\n# TYPE b gauge\nb 2');
+  assert.deepEqual([...labels.get('a_total')], ['outcome', 'processor']);
 });

@@ -34,3 +34,26 @@ export function metricNamesInExposition(text) {
   }
   return names;
 }
+
+/** Each `metric{label...}` selector of an expression, with the label names it matches on. */
+export function selectorsInQuery(query) {
+  const plain = withArgs(query);
+  const selectors = [];
+  for (const match of plain.matchAll(/([A-Za-z_:][A-Za-z0-9_:]*)\s*\{([^}]*)\}/g)) {
+    const labels = [...match[2].matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)/g)].map((m) => m[1]);
+    selectors.push({ name: match[1], labels });
+  }
+  return selectors;
+}
+
+/** Label names seen on each series name of a Prometheus text exposition. */
+export function labelsInExposition(text) {
+  const labels = new Map();
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_:][A-Za-z0-9_:]*)\{([^}]*)\}/.exec(line);
+    if (!match) continue;
+    if (!labels.has(match[1])) labels.set(match[1], new Set());
+    for (const label of match[2].matchAll(/([A-Za-z_][A-Za-z0-9_]*)="/g)) labels.get(match[1]).add(label[1]);
+  }
+  return labels;
+}
