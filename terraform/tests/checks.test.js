@@ -16,6 +16,7 @@ const SUITES = {
   policies: require('./lib/checks/policies'),
   environments: require('./lib/checks/environments'),
   'network plan': require('./lib/checks/plan'),
+  'provider schema': require('./lib/checks/schema'),
   readme: require('./lib/checks/readme'),
 };
 
@@ -68,6 +69,14 @@ const BROKEN = {
     /private route table us-east-1b must leave through the NAT gateway of its own zone/, /environments\/dev module\.networking: a non-production environment shares one NAT gateway, plans 3/],
   processorSecretsAreNamedPerEnvironmentAndRotated: ['broken-secrets-plan', /expected dev\/voyager-gateway\/adyen, dev\/voyager-gateway\/mercadopago, dev\/voyager-gateway\/stripe/,
     /rotates after 365 days, at most 90/, /not a literal ARN/],
+
+  resourceArgumentsMatchTheAwsProviderSchema: ['broken-unknown-argument', /aws_kms_key\.cluster: enable_rotation is not an argument of aws_kms_key/,
+    /vpc_config\.endpoint_public is not an argument/, /encryption_config is a block/, /statement\.action is not an argument of data\.aws_iam_policy_document/,
+    /aws_eks_clusterr\.typo: is not a resource of hashicorp\/aws/],
+  requiredArgumentsOfAwsResourcesArePresent: ['broken-missing-required-argument', /aws_eks_cluster\.this: required argument role_arn is missing/,
+    /required block vpc_config is missing/, /aws_subnet\.a: required argument vpc_id is missing/, /required argument scaling_config\.max_size is missing/],
+  referencedAwsAttributesExist: ['broken-unknown-attribute-reference', /arn_sufix is not an attribute of aws_lb/,
+    /issuer_url is not an attribute of aws_eks_cluster/, /account is not an attribute of data\.aws_caller_identity/],
 
   moduleReadmesDocumentEveryInputAndOutput: ['broken-readme-drift', /Inputs: name is declared but not documented/,
     /Inputs: colour is documented but not declared/, /tables differ from variables\.tf\/outputs\.tf/],

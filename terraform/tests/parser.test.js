@@ -9,6 +9,7 @@ const path = require('node:path');
 const hcl = require('@cdktf/hcl2json');
 const { loadWorkspace } = require('./lib/config');
 const { evaluate, isUnknown, parseAllTemplates } = require('./lib/expressions');
+const { providerVersion } = require('./lib/schema');
 
 const TERRAFORM = path.join(__dirname, '..');
 
@@ -59,4 +60,19 @@ test('resource attributes stay unknown but remember which instance they come fro
   assert.ok(isUnknown(value));
   assert.deepEqual(value.ref, { kind: 'resource', type: 'aws_nat_gateway', name: 'this', key: 'us-east-1b', attributes: ['id'] });
   assert.equal(await evalText('arn:${data.aws_partition.current.partition}:s3:::x'), 'arn:<data.aws_partition.current.partition>:s3:::x');
+});
+
+test('the provider schema the checks use is a version every configuration accepts', async () => {
+  const version = providerVersion();
+  assert.match(version, /^\d+\.\d+\.\d+$/);
+  const ws = await loadWorkspace(TERRAFORM);
+  for (const config of [...Object.values(ws.modules), ...ws.roots]) {
+    const pins = config.terraform.flatMap((t) => t.body.required_providers || []).map((rp) => rp.aws && rp.aws.version).filter(Boolean);
+    for (const pin of pins) {
+      const m = /^~>\s*(\d+)\.(\d+)$/.exec(pin);
+      assert.ok(m, `${config.dir}: expected a "~> MAJOR.MINOR" pin, got ${pin}`);
+      const [major, minor] = version.split('.').map(Number);
+      assert.ok(major === Number(m[1]) && minor >= Number(m[2]), `${config.dir}: schema ${version} is outside ${pin}`);
+    }
+  }
 });

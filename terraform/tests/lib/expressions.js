@@ -91,6 +91,53 @@ function valueTraversalsIn(text) {
   return found;
 }
 
+/**
+ * Full attribute paths, including what follows a computed index or a splat:
+ * aws_nat_gateway.this[local.zone].id -> { root: 'aws_nat_gateway', parts: ['this', INDEX, 'id'] }.
+ */
+const INDEX = Symbol('index');
+
+function attributePathsIn(text) {
+  if (!isTemplate(text)) return [];
+  const found = [];
+  const pathOf = (node, bound) => {
+    if (node.type === 'scopeTraversal') {
+      const parts = node.meta.traversal.map((t) => (t.type === 'indexTraversal' ? INDEX : t.segment));
+      return bound.has(parts[0]) ? null : parts;
+    }
+    if (node.type === 'index' || node.type === 'splat') {
+      const base = pathOf(node.children[0], bound);
+      walk(node.children[1], bound);
+      return base && [...base, INDEX, ...(node.type === 'splat' ? tail(node.children[1]) : [])];
+    }
+    if (node.type === 'relativeTraversal') {
+      const base = pathOf(node.children[0], bound);
+      return base && [...base, ...tail(node)];
+    }
+    walk(node, bound);
+    return null;
+  };
+  const tail = (rel) => (rel.type === 'relativeTraversal' ? rel.meta.traversal.map((t) => (t.type === 'indexTraversal' ? INDEX : t.segment)) : []);
+  const walk = (node, bound) => {
+    if (!node) return;
+    if (['scopeTraversal', 'index', 'splat', 'relativeTraversal'].includes(node.type)) {
+      const parts = pathOf(node, bound);
+      if (parts) found.push({ root: parts[0], parts: parts.slice(1), text: node.meta.value || node.meta.fullAccessor });
+      return;
+    }
+    if (node.type === 'for') {
+      const inner = new Set(bound);
+      if (node.meta.keyVar) inner.add(node.meta.keyVar);
+      if (node.meta.valVar) inner.add(node.meta.valVar);
+      node.children.forEach((child, i) => walk(child, i === 0 ? bound : inner));
+      return;
+    }
+    for (const child of node.children || []) walk(child, bound);
+  };
+  walk(parsed(text).ast, new Set());
+  return found;
+}
+
 function walkAst(node, bound, visit) {
   if (!node) return;
   visit(node, bound);
@@ -419,7 +466,9 @@ const FUNCTIONS = {
 module.exports = {
   META_ROOTS,
   EvaluationError,
+  INDEX,
   Unknown,
+  attributePathsIn,
   evaluate,
   isTemplate,
   isUnknown,
