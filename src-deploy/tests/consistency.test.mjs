@@ -98,3 +98,30 @@ for (const overlay of OVERLAYS) {
     assert.match(account.metadata.annotations['eks.amazonaws.com/role-arn'], /^arn:aws:iam::\d{12}:role\/[\w+=,.@-]+$/);
   });
 }
+
+for (const overlay of OVERLAYS) {
+  test(`${overlay}NetworkPolicyAdmitsOnlyIngressAndPrometheusAndEgressOnlyDnsAndHttps`, async (t) => {
+    const objects = await renderedOrSkip(t, overlay);
+    if (!objects) return;
+    const policy = find(objects, 'NetworkPolicy', 'voyager-gateway');
+    assert.deepEqual(policy.spec.policyTypes.sort(), ['Egress', 'Ingress']);
+    const sources = policy.spec.ingress.flatMap((rule) => rule.from.map((peer) =>
+      peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'])).sort();
+    assert.deepEqual(sources, ['ingress-nginx', 'monitoring']);
+    const egress = policy.spec.egress.flatMap((rule) => rule.ports.map((p) => `${p.protocol}/${p.port}`)).sort();
+    assert.deepEqual(egress, ['TCP/443', 'TCP/53', 'UDP/53']);
+    const https = policy.spec.egress.find((rule) => rule.ports.some((p) => p.port === 443));
+    for (const { ipBlock } of https.to) {
+      assert.ok(ipBlock.except.includes('169.254.0.0/16'), 'the instance metadata endpoint stays closed');
+    }
+  });
+
+  test(`${overlay}PrometheusOperatorPicksUpTheMonitorAndTheRules`, async (t) => {
+    const objects = await renderedOrSkip(t, overlay);
+    if (!objects) return;
+    const release = find(objects, 'ServiceMonitor', 'voyager-gateway').metadata.labels.release;
+    assert.equal(find(objects, 'PrometheusRule', 'voyager-gateway').metadata.labels.release, release);
+    const rules = find(objects, 'PrometheusRule', 'voyager-gateway').spec.groups.flatMap((g) => g.rules);
+    assert.ok(rules.some((r) => r.record) && rules.some((r) => r.alert), 'recording rules and alerts');
+  });
+}
