@@ -17,6 +17,7 @@ const SUITES = {
   environments: require('./lib/checks/environments'),
   'network plan': require('./lib/checks/plan'),
   'provider schema': require('./lib/checks/schema'),
+  'plan-time values': require('./lib/checks/inputs'),
   readme: require('./lib/checks/readme'),
 };
 
@@ -77,6 +78,13 @@ const BROKEN = {
     /required block vpc_config is missing/, /aws_subnet\.a: required argument vpc_id is missing/, /required argument scaling_config\.max_size is missing/],
   referencedAwsAttributesExist: ['broken-unknown-attribute-reference', /arn_sufix is not an attribute of aws_lb/,
     /issuer_url is not an attribute of aws_eks_cluster/, /account is not an attribute of data\.aws_caller_identity/],
+
+  moduleInputsPassTheirValidations: ['broken-invalid-module-inputs', /module\.networking var\.public_subnet_cidrs: .* fails its validation: public_subnet_cidrs must hold one IPv4 CIDR per availability zone/,
+    /var\.ingress_node_port: 443 fails its validation/, /var\.flow_log_retention_days: 30 fails its validation/,
+    /module\.kubernetes var\.environment: "production" fails its validation/, /var\.kubernetes_version: "v1\.34" fails its validation/,
+    /var\.endpoint_public_access_cidrs: \["0\.0\.0\.0\/0"\] fails its validation/],
+  forEachAndCountAreKnownAtPlan: ['broken-unknown-for-each', /aws_cloudwatch_metric_alarm\.per_node_group .*for_each depends on .*only knows after apply/,
+    /aws_cloudwatch_metric_alarm\.per_subnet_id .*count depends on/],
 
   moduleReadmesDocumentEveryInputAndOutput: ['broken-readme-drift', /Inputs: name is declared but not documented/,
     /Inputs: colour is documented but not declared/, /tables differ from variables\.tf\/outputs\.tf/],
