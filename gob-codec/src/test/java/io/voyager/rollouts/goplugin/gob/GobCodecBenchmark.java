@@ -25,8 +25,8 @@ public final class GobCodecBenchmark {
   public static void main(String[] args) throws IOException {
     byte[] firstCall = Golden.bytes("resume-first-requests.gob");
     byte[] stream = Golden.bytes("plugin-stream-requests.gob");
-    int runStart = lengthOfValues(stream, 4);
-    int runEnd = lengthOfValues(stream, 6);
+    int runStart = Golden.lengthOfValues(stream, 4);
+    int runEnd = Golden.lengthOfValues(stream, 6);
     byte[] repeatRun = Arrays.copyOfRange(stream, runStart, runEnd);
     GobDecoder warm = new GobDecoder();
     InputStream prefix = new ByteArrayInputStream(stream, 0, runStart);
@@ -77,13 +77,5 @@ public final class GobCodecBenchmark {
     System.out.printf("%-58s %8.1f µs %7.1f-%.1f µs%n", name, micros[ROUNDS / 2], micros[0], micros[ROUNDS - 1]);
   }
 
-  private static int lengthOfValues(byte[] stream, int count) throws IOException {
-    GobDecoder decoder = new GobDecoder();
-    InputStream in = new ByteArrayInputStream(stream);
-    for (int i = 0; i < count; i++) {
-      decoder.decode(in);
-    }
-    return (int) decoder.offset();
-  }
 
 }
