@@ -76,6 +76,9 @@ const BROKEN = {
     /aws_eks_clusterr\.typo: is not a resource of hashicorp\/aws/],
   requiredArgumentsOfAwsResourcesArePresent: ['broken-missing-required-argument', /aws_eks_cluster\.this: required argument role_arn is missing/,
     /required block vpc_config is missing/, /aws_subnet\.a: required argument vpc_id is missing/, /required argument scaling_config\.max_size is missing/],
+  awsArgumentsHaveTheirSchemaTypes: ['broken-argument-types', /aws_kms_key\.cluster .*description must be a string, got \["cluster key"\]/,
+    /deletion_window_in_days must be a number, got "thirty"/, /enable_key_rotation must be a bool, got "yes"/, /tags must be a map/,
+    /aws_eks_cluster\.this .*enabled_cluster_log_types must be a list of primitives, got "api"/, /vpc_config\.subnet_ids must be a list of primitives/],
   referencedAwsAttributesExist: ['broken-unknown-attribute-reference', /arn_sufix is not an attribute of aws_lb/,
     /issuer_url is not an attribute of aws_eks_cluster/, /account is not an attribute of data\.aws_caller_identity/],
 
