@@ -221,7 +221,8 @@ public final class GobEncoder {
     } else if (type instanceof GobType.ArrayType array) {
       List<?> list = asList(v, type);
       if (list.size() != array.length()) {
-        throw new GobException("gob: " + type.goString() + " needs " + array.length() + " elements, got " + list.size());
+        throw new GobException(
+            "gob: " + type.goString() + " needs " + array.length() + " elements, got " + list.size());
       }
       state.update(field);
       encodeArray(state.b, array.elem(), list);

@@ -115,7 +115,8 @@ class GoldenStreamsTest {
         .isEqualTo(Instant.parse("2024-01-02T03:00:00Z"));
     List<Object> runArgs = analysisRun.struct("Spec").list("Args");
     assertThat(((GobStruct) runArgs.get(0)).string("Value")).isEqualTo("voyager-gateway");
-    assertThat(((GobStruct) runArgs.get(1)).struct("ValueFrom").struct("SecretKeyRef").string("Key")).isEqualTo("token");
+    assertThat(((GobStruct) runArgs.get(1)).struct("ValueFrom").struct("SecretKeyRef").string("Key"))
+        .isEqualTo("token");
     GobStruct result = (GobStruct) analysisRun.struct("Status").list("MetricResults").get(0);
     assertThat(result.list("Measurements")).hasSize(2);
     assertThat(result.integer("Count")).isEqualTo(2);

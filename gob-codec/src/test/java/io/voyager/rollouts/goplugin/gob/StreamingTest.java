@@ -27,7 +27,7 @@ class StreamingTest {
 
   @Test
   void decodesFrameSplitAtEveryByte() throws IOException {
-    for (String name : new String[] {"measurement.gob", "plugin-stream-replies.gob", "all-kinds.gob", "rpc-error.gob"}) {
+    for (String name : List.of("measurement.gob", "plugin-stream-replies.gob", "all-kinds.gob", "rpc-error.gob")) {
       byte[] bytes = Golden.bytes(name);
       List<Object> expected = plainValues(new ByteArrayInputStream(bytes), bytes.length);
       for (int split = 0; split <= bytes.length; split++) {
