@@ -28,6 +28,7 @@ const BROKEN = {
   moduleOutputReferencesExist: ['broken-module-output', /module\.vpc\.subnet_ids is not an output of module vpc/],
   resourceReferencesExist: ['broken-resource-reference', /aws_vpc\.main is not declared/, /data\.aws_region\.here is not declared/],
   noUnusedVariables: ['broken-unused-variable', /variable enable_ipv6 is declared but never used/],
+  noDependencyCycles: ['broken-dependency-cycle', /dependency cycle: modules\/groups:aws_security_group\.(alb|nodes) -> modules\/groups:aws_security_group\.(nodes|alb) -> modules\/groups:aws_security_group\.\1/],
   everyModuleHasDocumentedTypedInputs: ['broken-undocumented-module', /README\.md is missing/, /outputs\.tf is missing/, /variable cidr has no type/,
     /variable cidr has no description/, /variable cidr has no validation/, /must not configure providers/],
 
