@@ -86,7 +86,9 @@ const BROKEN = {
   moduleInputsPassTheirValidations: ['broken-invalid-module-inputs', /module\.networking var\.public_subnet_cidrs: .* fails its validation: public_subnet_cidrs must hold one IPv4 CIDR per availability zone/,
     /var\.ingress_node_port: 443 fails its validation/, /var\.flow_log_retention_days: 30 fails its validation/,
     /module\.kubernetes var\.environment: "production" fails its validation/, /var\.kubernetes_version: "v1\.34" fails its validation/,
-    /var\.endpoint_public_access_cidrs: \["0\.0\.0\.0\/0"\] fails its validation/],
+    /var\.endpoint_public_access_cidrs: \["0\.0\.0\.0\/0"\] fails its validation/,
+    /environments\/dev \(terraform\.tfvars\.example\) module\.kubernetes var\.acm_certificate_arn: .* fails its validation: acm_certificate_arn must be an ACM certificate ARN/,
+    /environments\/dev \(terraform\.tfvars\.example\): sets colour, which is not a variable/],
   forEachAndCountAreKnownAtPlan: ['broken-unknown-for-each', /aws_cloudwatch_metric_alarm\.per_node_group .*for_each depends on .*only knows after apply/,
     /aws_cloudwatch_metric_alarm\.per_subnet_id .*count depends on/],
 

@@ -26,6 +26,16 @@ async function loadConfig(dir, kind, name) {
     collect(config, file, json);
   }
   config.providerPrefixes = new Set(['aws', ...requiredProviderNames(config)].map((p) => `${p}_`));
+  // The documented starting point for a root's terraform.tfvars, checked like real input.
+  const example = path.join(dir, 'terraform.tfvars.example');
+  if (fs.existsSync(example)) {
+    try {
+      config.exampleVars = await hcl.parse('terraform.tfvars.example', fs.readFileSync(example, 'utf8'));
+    } catch (e) {
+      throw new Error(`${example} does not parse: ${e.message}`);
+    }
+    await parseAllTemplates(config.exampleVars);
+  }
   return config;
 }
 

@@ -32,11 +32,18 @@ function runValidations(result, where, config, scope, names) {
 function moduleInputsPassTheirValidations(ws) {
   const result = new CheckResult();
   for (const root of ws.roots) {
-    runValidations(result, label(root), root, rootScope(ws, root), Object.keys(root.variables));
-    for (const callName of Object.keys(root.modules)) {
-      const target = calledModule(ws, root, callName);
-      if (!target) continue;
-      runValidations(result, `${label(root)} module.${callName}`, target, moduleScope(ws, root, callName), Object.keys(target.variables));
+    // With the example tfvars, inputs without a default reach the modules' validations too.
+    const runs = [{ where: label(root), overrides: {} }];
+    if (root.exampleVars) runs.push({ where: `${label(root)} (terraform.tfvars.example)`, overrides: evaluate(root.exampleVars, {}) });
+    for (const { where, overrides } of runs) {
+      for (const name of Object.keys(overrides)) result.require(root.variables[name], where, `sets ${name}, which is not a variable`);
+      const scope = rootScope(ws, root, overrides);
+      runValidations(result, where, root, scope, Object.keys(root.variables));
+      for (const callName of Object.keys(root.modules)) {
+        const target = calledModule(ws, root, callName);
+        if (!target) continue;
+        runValidations(result, `${where} module.${callName}`, target, moduleScope(ws, root, callName, scope), Object.keys(target.variables));
+      }
     }
   }
   return result;
