@@ -154,6 +154,20 @@ class GoldenStreamsTest {
   }
 
   @Test
+  void skippedValuesStillTeachTheirTypes() throws IOException {
+    GobDecoder decoder = new GobDecoder();
+    InputStream in = new ByteArrayInputStream(Golden.bytes("plugin-stream-requests.gob"));
+    for (int i = 0; i < 4; i++) {
+      decoder.skipValue(in); // InitPlugin and the first Run, which carries every definition
+    }
+
+    decoder.skipValue(in);
+    GobInterface secondRun = (GobInterface) decoder.decodeValue(in);
+
+    assertThat(((GobStruct) secondRun.value()).struct("Metric").string("Name")).isEqualTo("canary-judge");
+  }
+
+  @Test
   void theFirstCallCarriesTheTreeWhicheverMethodItIs() throws IOException {
     List<GobValue> resumeFirst = Golden.decodeAll("resume-first-requests.gob");
     List<GobValue> usual = Golden.decodeAll("plugin-stream-requests.gob");
