@@ -1,6 +1,5 @@
 package io.voyager.rollouts.goplugin.gob;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
