@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.voyager.gateway.observability.ExpressionSources.Expression;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,10 +65,22 @@ class LivePrometheusCheckTest {
     @TestHTTPResource("/")
     URL gateway;
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One expression, what was sent for it, and the last answer. */
     private record Check(Expression expression, String sent, PrometheusServer.Answer answer) {
+    }
+
+    /** Other tests in this Quarkus instance may leave sandbox faults or open breakers behind, and so may this one. */
+    @BeforeEach
+    @AfterEach
+    void healthySandbox() throws Exception {
+        HttpRequest reset = HttpRequest.newBuilder(gateway.toURI().resolve("/sandbox/faults")).DELETE().build();
+        assertThat(http.send(reset, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        breakers.resetAll();
     }
 
     @Test
