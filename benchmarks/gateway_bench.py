@@ -9,6 +9,7 @@ import os
 import socket
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gatewaybench import coldstart, latency, machine, profile, report, sizing, throughput, wrk  # noqa: E402
@@ -23,6 +24,8 @@ LATENCY_SHARES_OF_MAX = (0.5, 0.25)
 MODES = {
     # runs, wrk seconds, warm-up seconds, latency runs, latency seconds, cold-start runs, AOT training seconds
     "short": dict(runs=3, duration=10, warmup=15, latency_runs=3, latency_duration=15, cold_runs=3, training=10),
+    # Checks the harness end to end in about two minutes; its figures mean nothing.
+    "smoke": dict(runs=1, duration=3, warmup=3, latency_runs=1, latency_duration=3, cold_runs=1, training=3),
     "full": dict(runs=5, duration=20, warmup=30, latency_runs=5, latency_duration=30, cold_runs=5, training=20),
 }
 
@@ -77,7 +80,11 @@ def main():
                                       m["latency_runs"], m["latency_duration"])
             figures["shareOfMax"] = share
             results["latency"].append(figures)
-            log(f"  overhead p50 {figures['p50']['median']:.2f} ms, p99 {figures['p99']['median']:.2f} ms")
+            if figures["p99"]:
+                log(f"  overhead p50 {figures['p50']['median']:.2f} ms, p99 {figures['p99']['median']:.2f} ms, "
+                    f"{len(figures['errors'])} runs did not drain")
+            else:
+                log(f"  not sustained: {figures['errors'][0]}")
 
     log("figure 3: cold start")
     cache = os.path.join(args.workdir, "app.aot")
