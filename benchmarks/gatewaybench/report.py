@@ -72,6 +72,12 @@ def throughput(r):
                 f"gateway as much as {1 / cost_ratio:.1f} baseline requests: on cores of its own it would reach about "
                 f"{cost_ratio:.2f} of the baseline.")
     return f"""
+Figures 1 (this section), 2 (latency at a fixed rate), 3 (cold start), 4 (memory) and 6 (sizing) come from
+`./bench.sh`. Figure 5, the plugin, comes from the plugin's own scripts, which `./bench.sh --plugin` also
+runs: exec → handshake and the `Run` round trip in "Plugin transport"
+(`rollout-metric-plugin/src/test/bench/run-benchmarks.sh`), the judge's statistics under JMH from
+`canary-judge/bench-jmh.sh`.
+
 Maximum authorizations per second through the full path: `POST /v1/authorizations` parses and checks the
 request, routes it by currency, calls the sandbox processor over loopback HTTP (its own listener in the same
 JVM) through the REST client and the fault-tolerance boundary, maps the answer and returns the 201. The
