@@ -110,6 +110,9 @@ layer found from the top of its stack, threads of the sandbox listeners as a who
 |---|---|
 {inclusive}
 
+Garbage collection in the profiled run: {p['gcCount']} collections, {p['gcPauseMs']:.0f} ms of pauses in
+{p['durationS']} s (longest {p['gcMaxPauseMs']:.0f} ms).
+
 Hottest leaf frames outside the sandbox:
 
 | frame | share |
