@@ -232,6 +232,16 @@ during the authorization runs of figure 1.
 """
 
 
+def bulkhead_examples(s):
+    parts = []
+    for latency_ms in (100, 300):
+        per_pod = min(s["perPod"], s["bulkhead"] / (s["stripeShare"] * latency_ms / 1000))
+        parts.append(f"at {latency_ms} ms average Stripe latency a pod serves {per_pod:,.0f}/s, "
+                     f"{math.ceil(s['target'] / per_pod)} pods")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
+
+
 def sizing(r):
     s = r["sizing"]
     cpu_line = ""
@@ -256,9 +266,7 @@ The benchmark's processors answer in 0 ms; real ones take tens to hundreds. The 
 so a pod can only have as many Stripe calls in flight as its bulkhead allows ({s['bulkhead']}), and Stripe gets
 {100 * s['stripeShare']:.0f}% of the mix (USD and JPY). By Little's law a pod then serves at most
 {s['bulkhead']} / ({s['stripeShare']:.2f} x Stripe latency) authorizations/s: the CPU figure above holds only while
-Stripe answers within {s['bulkheadBindsAboveMs']:.0f} ms on average. At 100 ms it is
-{s['bulkhead'] / (s['stripeShare'] * 0.1):,.0f}/s per pod ({math.ceil(s['target'] / (s['bulkhead'] / (s['stripeShare'] * 0.1)))} pods),
-at 300 ms {s['bulkhead'] / (s['stripeShare'] * 0.3):,.0f}/s ({math.ceil(s['target'] / (s['bulkhead'] / (s['stripeShare'] * 0.3)))} pods):
+Stripe answers within {s['bulkheadBindsAboveMs']:.0f} ms on average. {bulkhead_examples(s)}:
 measure the processors' real latency before trusting the replica count, or raise the bulkheads and the
 worker pool (`quarkus.thread-pool.max-threads`, default 200) with it.
 
