@@ -14,6 +14,8 @@ import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
 import jakarta.inject.Inject;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +52,8 @@ public class PluginCommand implements QuarkusApplication {
             System.err.flush();
             return 1;
         }
+        // Like a Go plugin: Ctrl-C in a terminal is meant for the host, which then stops the plugin itself.
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         // Managed by Quarkus' lifecycle: the threads are daemons, the process ends when run() returns.
         ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "plugin-call");
