@@ -54,7 +54,7 @@ public class PluginCommand implements QuarkusApplication {
         }
         // Like a Go plugin: Ctrl-C in a terminal is meant for the host, which then stops the plugin itself.
         Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-        // Managed by Quarkus' lifecycle: the threads are daemons, the process ends when run() returns.
+        // Daemon threads: once run() returns the process exits, even with a call still running.
         ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "plugin-call");
             thread.setDaemon(true);
