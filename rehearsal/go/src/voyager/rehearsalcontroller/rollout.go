@@ -60,7 +60,33 @@ type controller struct {
 
 const tick = 100 * time.Millisecond
 
+// warmUp makes one throwaway Run of every plugin metric of the background analysis. In a cluster the plugin
+// process lives as long as the controller and is warm when a rollout starts; a fresh JVM's first call would
+// otherwise delay the first look by seconds, and every later look with it (the next look is due one interval
+// after the previous one finished).
+func (c *controller) warmUp() {
+	ref := c.rollout.Spec.Strategy.Canary.Analysis
+	if ref == nil {
+		return
+	}
+	run, err := c.newRun("warm-up", ref, time.Now())
+	if err != nil {
+		return
+	}
+	run.observe = nil
+	snapshot := run.argoRun()
+	for _, m := range run.metrics {
+		if m.provider == c.plugin {
+			started := time.Now()
+			meas := m.provider.Run(snapshot, m)
+			c.out.note("plugin warm-up call for %s: %s in %d ms (not part of the rollout)", m.spec.Name, meas.Phase,
+				time.Since(started).Milliseconds())
+		}
+	}
+}
+
 func (c *controller) runRollout() outcome {
+	c.warmUp()
 	steps := c.rollout.Spec.Strategy.Canary.Steps
 	c.result = outcome{Steps: len(steps), Metrics: map[string]*metricCount{}}
 	c.last = map[string]measurementView{}
