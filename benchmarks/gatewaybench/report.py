@@ -191,9 +191,9 @@ the JVM can archive, so that variant runs Quarkus' `aot-jar` packaging
 (`-Dquarkus.package.jar.type=aot-jar`; the default fast-jar loads application classes through Quarkus' own
 class loader, which the cache does not cover). It is trained in one step: a run with
 `-XX:AOTCacheOutput=app.aot` serving {r['trainingS']} s of the authorization mix, then stopped
-({f'{aot:.0f} MiB cache' if aot else 'cache size not recorded'}). Quarkus 3.33 can also produce the cache from
-its integration tests (`-Dquarkus.package.jar.aot.enabled=true`); this project has no `@QuarkusIntegrationTest`
-yet, so the training here drives the real endpoint instead. Native (GraalVM/Mandrel,
+({f'{aot:.0f} MiB cache' if aot else 'cache size not recorded'}). Quarkus 3.33 can also record the cache while
+the `@QuarkusIntegrationTest`s run (`-Dquarkus.package.jar.aot.enabled=true`); the training here drives the
+endpoint with the production mix instead, so the cache holds the hot request's code paths. Native (GraalVM/Mandrel,
 `./mvnw -Pnative`) is the target for users with GraalVM; it is not measured here (no GraalVM on this machine).
 "Non-201 first" counts answers before the first 201 over all runs (e.g. a 504 when the cold first processor
 call exceeds the 350 ms processor timeout).
