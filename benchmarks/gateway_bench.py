@@ -106,6 +106,7 @@ def main():
          "jvmArgs": [f"-XX:AOTCache={cache}", "-XX:AOTMode=on"]},
     ]
     results["coldStart"]["variants"] = []
+    results["coldStart"]["java25"] = machine.java_version(java25)
     for variant in variants:
         v = coldstart.measure_variant(variant, m["cold_runs"], free_port(), args.workdir)
         results["coldStart"]["variants"].append(v)

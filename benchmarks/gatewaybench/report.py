@@ -202,7 +202,7 @@ call exceeds the 350 ms processor timeout).
 ./bench.sh   # fast-jar: voyager-gateway/target/bench-app, aot-jar: voyager-gateway/target/bench-aot
 ```
 
-{machine_line(r)}
+{machine_line(r)} Java 25: {c.get('java25', 'Temurin 25')}; {c['variants'][0]['seconds']['runs']} starts per runtime.
 
 | runtime | exec → first 201, median (min–max) | Quarkus "started in" | ratio vs Java 17 | non-201 first |
 |---|---|---|---|---|
