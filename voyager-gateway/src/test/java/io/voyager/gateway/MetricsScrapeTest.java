@@ -82,7 +82,11 @@ class MetricsScrapeTest {
                 "voyager_processor_request_seconds_sum{outcome=\"approved\",processor=\"stripe\"}",
                 "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/authorizations\"}",
                 "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SERVER_ERROR\",status=\"504\",uri=\"/v1/authorizations\"}",
-                "voyager_build_info{version=\"1.0.0-SNAPSHOT\"}");
+                "voyager_build_info{version=\"1.0.0-SNAPSHOT\"}",
+                "voyager_credentials_rotations_total{processor=\"stripe\"}",
+                "voyager_credentials_refresh_failures_total{processor=\"adyen\"}",
+                "voyager_credentials_age_seconds{processor=\"mercadopago\"}");
+        assertThat(after.get("voyager_credentials_last_refresh_success{processor=\"stripe\"}")).isEqualTo(1.0);
         for (String processor : Set.of("stripe", "adyen", "mercadopago")) {
             assertThat(after.get("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"closed\"}"))
                     .as(processor + " closed").isEqualTo(1.0);

@@ -8,12 +8,19 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.voyager.gateway.testsupport.FakeTokens;
 import io.voyager.gateway.testsupport.Payments;
+import io.voyager.gateway.testsupport.ProcessorFakes;
+import io.voyager.gateway.testsupport.SecretsManagerResource;
+import io.voyager.gateway.testsupport.StripeFake;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The packaged prod build, started as in production, against WireMock fakes of the real APIs. */
+/**
+ * The packaged prod build, started as in production: credentials from (an emulated) AWS Secrets
+ * Manager through the Quarkus extension's client, processors as WireMock fakes of the real APIs.
+ */
 @QuarkusIntegrationTest
-@WithTestResource(io.voyager.gateway.testsupport.ProcessorFakes.class)
+@WithTestResource(ProcessorFakes.class)
+@WithTestResource(SecretsManagerResource.class)
 class ProdBuildIT {
 
     @Test
@@ -41,7 +48,22 @@ class ProdBuildIT {
     }
 
     @Test
-    void healthIsUp() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void readyOnceEveryProcessorHasCredentialsWithoutShowingThem() {
+        String health = given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'credentials' }.data.stripe", equalTo("present"))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(health).doesNotContain(StripeFake.API_KEY);
+    }
+
+    @Test
+    void logsNeverShowSecretValues() throws java.io.IOException {
+        Payments.authorize("USD", FakeTokens.APPROVED, null, UUID.randomUUID().toString()).statusCode(201);
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "quarkus.log"));
+
+        org.assertj.core.api.Assertions.assertThat(log).contains("Profile prod activated")
+                .doesNotContain(StripeFake.API_KEY)
+                .doesNotContain(io.voyager.gateway.testsupport.AdyenFake.API_KEY)
+                .doesNotContain(io.voyager.gateway.testsupport.MercadoPagoFake.ACCESS_TOKEN);
     }
 }

@@ -1,21 +1,14 @@
 package io.voyager.gateway.credentials;
 
-import io.quarkus.arc.DefaultBean;
-import io.quarkus.runtime.Startup;
 import io.voyager.gateway.processor.ProcessorId;
 import io.voyager.gateway.processor.ProcessorsConfig;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Credentials from configuration ({@code voyager.processors.<name>.api-key} and friends), typically
  * environment variables in production and sandbox values in dev and test. Configuration does not
  * change while running, so {@link #forceRefresh} has nothing to re-read.
  */
-@DefaultBean
-@Startup
-@ApplicationScoped
-public class ConfiguredCredentialsProvider implements CredentialsProvider {
+final class ConfiguredCredentialsProvider implements CredentialsProvider {
 
     private final ProcessorsConfig config;
 
@@ -24,13 +17,13 @@ public class ConfiguredCredentialsProvider implements CredentialsProvider {
     }
 
     /** Fails the start, naming the property, when an enabled processor has no API key. */
-    @PostConstruct
-    void requireKeysOfEnabledProcessors() {
+    ConfiguredCredentialsProvider requireKeysOfEnabledProcessors() {
         for (ProcessorId id : ProcessorId.values()) {
             if (config.of(id).enabled()) {
                 current(id.label());
             }
         }
+        return this;
     }
 
     @Override

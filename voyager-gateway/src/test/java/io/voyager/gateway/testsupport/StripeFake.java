@@ -13,6 +13,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 public final class StripeFake {
 
     public static final String API_KEY = "sk_test_fake_stripe";
+    /** Also valid: the key a credentials rotation moves to, both live during the overlap. */
+    public static final String ROTATED_API_KEY = "sk_test_fake_stripe_rotated";
+    /** Approved after {@link #SLOW_MS}, to hold a request in flight. */
+    public static final String SLOW_TOKEN = "tok_slow";
+    public static final int SLOW_MS = 500;
     public static final String PATH = "/v1/payment_intents";
     public static final String INTENT_ID = "pi_3FakeApproved0000000001";
     public static final String DECLINED_INTENT_ID = "pi_3FakeDeclined0000000001";
@@ -27,6 +32,10 @@ public final class StripeFake {
         server.stubFor(token(FakeTokens.APPROVED).willReturn(json(200, "{\"id\":\"" + INTENT_ID + "\","
                 + "\"object\":\"payment_intent\",\"amount\":1299,\"currency\":\"usd\",\"capture_method\":\"manual\","
                 + "\"status\":\"requires_capture\",\"livemode\":false}")));
+        server.stubFor(token(FakeTokens.APPROVED, ROTATED_API_KEY).willReturn(json(200, "{\"id\":\"" + INTENT_ID + "\","
+                + "\"object\":\"payment_intent\",\"status\":\"requires_capture\"}")));
+        server.stubFor(token(SLOW_TOKEN).willReturn(json(200, "{\"id\":\"" + INTENT_ID + "\","
+                + "\"object\":\"payment_intent\",\"status\":\"requires_capture\"}").withFixedDelay(SLOW_MS)));
         server.stubFor(token(FakeTokens.DECLINED).willReturn(json(402, "{\"error\":{\"type\":\"card_error\","
                 + "\"code\":\"card_declined\",\"decline_code\":\"insufficient_funds\","
                 + "\"message\":\"Your card has insufficient funds.\",\"payment_intent\":{\"id\":\""
@@ -41,8 +50,12 @@ public final class StripeFake {
     }
 
     private static MappingBuilder token(String token) {
+        return token(token, API_KEY);
+    }
+
+    private static MappingBuilder token(String token, String apiKey) {
         return post(urlPathEqualTo(PATH)).atPriority(1)
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))
                 .withFormParam("payment_method", equalTo(token));
     }
 
