@@ -40,7 +40,10 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
 
     abstract Fetched fetch(ProcessorId processor) throws Exception;
 
-    /** Loads every processor's credentials; a missing or malformed secret stops the start. */
+    /**
+     * Loads every processor's credentials. A missing or malformed secret stops the start; a source
+     * that cannot be reached right now does not: readiness stays down until a later poll succeeds.
+     */
     void loadAll() {
         for (ProcessorId id : processors) {
             Fetched fetched;
@@ -49,10 +52,21 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
             } catch (MalformedSecretException e) {
                 throw e;
             } catch (Exception e) {
-                throw new MalformedSecretException(location(id), "cannot be read (" + describe(e) + ")");
+                if (isMissing(e)) {
+                    throw new MalformedSecretException(location(id), "cannot be read (" + describe(e) + ")");
+                }
+                metrics.refreshed(id, false);
+                LOG.warnf("%s credentials from %s not available yet (%s); not ready until they are", id, location(id),
+                        describe(e));
+                continue;
             }
             install(id, fetched);
         }
+    }
+
+    /** Whether a failed read means the secret does not exist, rather than that the source is unreachable. */
+    boolean isMissing(Exception failure) {
+        return true;
     }
 
     /** Re-reads every processor; failures are logged and counted, never thrown. */

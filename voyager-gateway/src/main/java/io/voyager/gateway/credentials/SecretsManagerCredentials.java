@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * Reads each processor's JSON secret with {@code GetSecretValue} and polls it, keeping the
@@ -50,6 +51,11 @@ final class SecretsManagerCredentials extends RotatingCredentials {
         String name = names.get(processor);
         GetSecretValueResponse secret = client.getSecretValue(request -> request.secretId(name));
         return new Fetched(SecretJson.parse(name, secret.secretString()), secret.versionId());
+    }
+
+    @Override
+    boolean isMissing(Exception failure) {
+        return failure instanceof ResourceNotFoundException;
     }
 
     @Override

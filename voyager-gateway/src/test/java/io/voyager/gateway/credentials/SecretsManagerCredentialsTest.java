@@ -150,6 +150,33 @@ class SecretsManagerCredentialsTest {
     }
 
     @Test
+    void unreachableSecretsManagerAtStartIsNotReadyUntilAPollSucceeds() throws InterruptedException {
+        emulator.failing(true);
+        started();
+        assertThatThrownBy(() -> credentials.current("stripe")).isInstanceOf(MissingCredentialsException.class)
+                .hasMessageContaining(STRIPE);
+
+        emulator.failing(false);
+        long deadline = System.nanoTime() + POLL.plus(SCHEDULING_SLACK).toNanos();
+        while (!hasStripeKey() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(credentials.current("stripe").apiKey()).isEqualTo("sk_live_first_key_0001");
+        assertThat(registry.get("voyager.credentials.rotations").tag("processor", "stripe").counter().count())
+                .as("a first load is not a rotation").isZero();
+    }
+
+    private boolean hasStripeKey() {
+        try {
+            credentials.current("stripe");
+            return true;
+        } catch (MissingCredentialsException notYet) {
+            return false;
+        }
+    }
+
+    @Test
     void noSecretValueReachesLogsMessagesOrMetrics() {
         try (LogCapture logs = new LogCapture()) {
             started();
