@@ -34,7 +34,8 @@ public sealed interface Window {
             if (analysisStart == null || !analysisStart.isBefore(now)) {
                 return minimum;
             }
-            Duration since = Duration.between(analysisStart, now);
+            // Whole seconds, as a PromQL range is written.
+            Duration since = Duration.ofSeconds((Duration.between(analysisStart, now).toMillis() + 999) / 1000);
             return since.compareTo(minimum) < 0 ? minimum : since;
         }
 
