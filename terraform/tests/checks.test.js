@@ -17,6 +17,7 @@ const SUITES = {
   environments: require('./lib/checks/environments'),
   'network plan': require('./lib/checks/plan'),
   'provider schema': require('./lib/checks/schema'),
+  'plan-time values': require('./lib/checks/inputs'),
   readme: require('./lib/checks/readme'),
 };
 
@@ -27,6 +28,7 @@ const BROKEN = {
   moduleOutputReferencesExist: ['broken-module-output', /module\.vpc\.subnet_ids is not an output of module vpc/],
   resourceReferencesExist: ['broken-resource-reference', /aws_vpc\.main is not declared/, /data\.aws_region\.here is not declared/],
   noUnusedVariables: ['broken-unused-variable', /variable enable_ipv6 is declared but never used/],
+  noDependencyCycles: ['broken-dependency-cycle', /dependency cycle: modules\/groups:aws_security_group\.(alb|nodes) -> modules\/groups:aws_security_group\.(nodes|alb) -> modules\/groups:aws_security_group\.\1/],
   everyModuleHasDocumentedTypedInputs: ['broken-undocumented-module', /README\.md is missing/, /outputs\.tf is missing/, /variable cidr has no type/,
     /variable cidr has no description/, /variable cidr has no validation/, /must not configure providers/],
 
@@ -75,8 +77,20 @@ const BROKEN = {
     /aws_eks_clusterr\.typo: is not a resource of hashicorp\/aws/],
   requiredArgumentsOfAwsResourcesArePresent: ['broken-missing-required-argument', /aws_eks_cluster\.this: required argument role_arn is missing/,
     /required block vpc_config is missing/, /aws_subnet\.a: required argument vpc_id is missing/, /required argument scaling_config\.max_size is missing/],
+  awsArgumentsHaveTheirSchemaTypes: ['broken-argument-types', /aws_kms_key\.cluster .*description must be a string, got \["cluster key"\]/,
+    /deletion_window_in_days must be a number, got "thirty"/, /enable_key_rotation must be a bool, got "yes"/, /tags must be a map/,
+    /aws_eks_cluster\.this .*enabled_cluster_log_types must be a list of primitives, got "api"/, /vpc_config\.subnet_ids must be a list of primitives/],
   referencedAwsAttributesExist: ['broken-unknown-attribute-reference', /arn_sufix is not an attribute of aws_lb/,
     /issuer_url is not an attribute of aws_eks_cluster/, /account is not an attribute of data\.aws_caller_identity/],
+
+  moduleInputsPassTheirValidations: ['broken-invalid-module-inputs', /module\.networking var\.public_subnet_cidrs: .* fails its validation: public_subnet_cidrs must hold one IPv4 CIDR per availability zone/,
+    /var\.ingress_node_port: 443 fails its validation/, /var\.flow_log_retention_days: 30 fails its validation/,
+    /module\.kubernetes var\.environment: "production" fails its validation/, /var\.kubernetes_version: "v1\.34" fails its validation/,
+    /var\.endpoint_public_access_cidrs: \["0\.0\.0\.0\/0"\] fails its validation/,
+    /environments\/dev \(terraform\.tfvars\.example\) module\.kubernetes var\.acm_certificate_arn: .* fails its validation: acm_certificate_arn must be an ACM certificate ARN/,
+    /environments\/dev \(terraform\.tfvars\.example\): sets colour, which is not a variable/],
+  forEachAndCountAreKnownAtPlan: ['broken-unknown-for-each', /aws_cloudwatch_metric_alarm\.per_node_group .*for_each depends on .*only knows after apply/,
+    /aws_cloudwatch_metric_alarm\.per_subnet_id .*count depends on/],
 
   moduleReadmesDocumentEveryInputAndOutput: ['broken-readme-drift', /Inputs: name is declared but not documented/,
     /Inputs: colour is documented but not declared/, /tables differ from variables\.tf\/outputs\.tf/],

@@ -55,6 +55,12 @@ test('for expressions, conditionals, indexes and templates evaluate with variabl
   assert.equal(await evalText('${alltrue([for z in var.zones : length(z) == 1]) && !var.single}', scope), false);
 });
 
+test('quoted strings decode their escapes, so validation regexes mean what they say', async () => {
+  assert.equal(await evalText('${"a\\\\.b\\"c\\n"}'), 'a\\.b"c\n');
+  assert.equal(await evalText('${can(regex("^1\\\\.[0-9]{2}$", "1.34"))}'), true);
+  assert.equal(await evalText('${can(regex("^1\\\\.[0-9]{2}$", "1x34"))}'), false);
+});
+
 test('resource attributes stay unknown but remember which instance they come from', async () => {
   const value = await evalText('${aws_nat_gateway.this[local.zone].id}', { locals: { zone: 'us-east-1b' } });
   assert.ok(isUnknown(value));

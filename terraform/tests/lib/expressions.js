@@ -230,7 +230,12 @@ function evalNode(node, ctx) {
   const c = node.children || [];
   switch (node.type) {
     case 'literalValue': return literal(node.meta);
-    case 'template': return c.length === 1 && c[0].type !== 'literalValue' ? evalNode(c[0], ctx) : concatTemplate(c.map((x) => evalNode(x, ctx)));
+    case 'template': {
+      if (c.length === 1 && c[0].type !== 'literalValue') return evalNode(c[0], ctx);
+      // Literal parts come back as written; a quoted string's escapes still need decoding.
+      const quoted = String(node.meta.value || '').startsWith('"');
+      return concatTemplate(c.map((x) => (quoted && x.type === 'literalValue' ? unescapeQuoted(x.meta.value) : evalNode(x, ctx))));
+    }
     case 'templateWrap': return evalNode(c[0], ctx);
     case 'tuple': return c.map((x) => evalNode(x, ctx));
     case 'object': return evalObject(node, ctx);
@@ -257,6 +262,15 @@ function evalNode(node, ctx) {
   throw new EvaluationError(`cannot evaluate ${node.type || 'expression'}: ${node.meta && node.meta.value}`);
 }
 
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+function unescapeQuoted(text) {
+  return String(text)
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|["\\nrt])/g, (_, e) => (e.length > 1 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : ESCAPES[e]))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
 function literal(meta) {
   if (meta.type === 'number') return Number(meta.value);
   if (meta.type === 'bool') return meta.value === 'true';
@@ -271,7 +285,9 @@ function evalObject(node, ctx) {
     const key = keyNode.type === '' && keyNode.children.length === 0
       ? ctx.source.slice(keyNode.range.start.byte, keyNode.range.end.byte)
       : evalNode(keyNode, ctx);
-    out[isUnknown(key) ? key.toString() : key] = evalNode(node.children[i + 1], ctx);
+    // An object with a key known only after apply is itself unknown, as in Terraform.
+    if (isUnknown(key)) return new Unknown(`object keyed by ${key.description}`);
+    out[key] = evalNode(node.children[i + 1], ctx);
   }
   return out;
 }
@@ -337,7 +353,11 @@ function evalFor(node, ctx) {
   const keyNode = m.openRangeValue === '{' ? node.children[i++] : null;
   const valueNode = node.children[i++];
   const condNode = m.conditionalExpression ? node.children[i++] : null;
-  const collection = evalNode(node.children[0], ctx);
+  let collection = evalNode(node.children[0], ctx);
+  // The instance keys of a resource with for_each are known at plan time even though its attributes are not.
+  if (isUnknown(collection) && ctx.resourceInstances && collection.ref && collection.ref.key === undefined && collection.ref.attributes.length === 0) {
+    collection = ctx.resourceInstances(collection.ref) || collection;
+  }
   if (isUnknown(collection)) return new Unknown(`for over ${collection.description}`);
   const entries = Array.isArray(collection) ? collection.map((v, k) => [k, v]) : Object.entries(collection);
   const result = keyNode ? {} : [];
@@ -347,8 +367,11 @@ function evalFor(node, ctx) {
     bound[m.valVar] = v;
     const inner = { ...ctx, bound };
     if (condNode && !evalNode(condNode, inner)) continue;
-    if (keyNode) result[evalNode(keyNode, inner)] = evalNode(valueNode, inner);
-    else result.push(evalNode(valueNode, inner));
+    if (keyNode) {
+      const key = evalNode(keyNode, inner);
+      if (isUnknown(key)) return new Unknown(`object keyed by ${key.description}`);
+      result[key] = evalNode(valueNode, inner);
+    } else result.push(evalNode(valueNode, inner));
   }
   return result;
 }
@@ -391,8 +414,16 @@ function callFunction(node, ctx) {
   const fn = FUNCTIONS[name];
   if (!fn) throw new EvaluationError(`function ${name} is not supported by the evaluator`);
   const args = node.children.map((c) => evalNode(c, ctx));
-  if (anyUnknown(args) && !TOLERATES_UNKNOWN.has(name)) return new Unknown(`${name}(...)`);
+  if (anyUnknown(args) && !TOLERATES_UNKNOWN.has(name)) return new Unknown(`${name}(${describeUnknown(args)})`);
   return fn(...args);
+}
+
+function describeUnknown(values) {
+  for (const v of values) {
+    if (isUnknown(v)) return v.description;
+    if (Array.isArray(v)) { const inner = describeUnknown(v); if (inner) return inner; }
+  }
+  return '';
 }
 
 const TOLERATES_UNKNOWN = new Set(['length', 'concat', 'merge', 'tolist', 'toset', 'jsonencode', 'zipmap', 'slice', 'compact', 'keys']);
@@ -417,7 +448,7 @@ function toSet(list) {
 }
 
 const FUNCTIONS = {
-  length: (v) => (isUnknown(v) ? new Unknown('length') : typeof v === 'string' ? v.length : Array.isArray(v) ? v.length : Object.keys(v).length),
+  length: (v) => (isUnknown(v) ? new Unknown(`length(${v.description})`) : typeof v === 'string' ? v.length : Array.isArray(v) ? v.length : Object.keys(v).length),
   zipmap: (keys, values) => (isUnknown(keys) ? new Unknown('zipmap') : Object.fromEntries(keys.map((k, i) => [k, values[i]]))),
   slice: (list, start, end) => (isUnknown(list) ? new Unknown('slice') : list.slice(start, end)),
   concat: (...lists) => (lists.some(isUnknown) ? new Unknown('concat') : lists.flat(0).reduce((a, l) => a.concat(l), [])),

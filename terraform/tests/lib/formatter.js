@@ -15,7 +15,9 @@ function buildFormatter() {
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) return { missing: 'go (Debian package golang-go)' };
   if (!fs.existsSync(HCL_SOURCES)) return { missing: 'HCL v2 sources (Debian package golang-github-hashicorp-hcl-v2-dev)' };
-  const binary = path.join(os.tmpdir(), `voyager-tffmt-${process.getuid ? process.getuid() : 'user'}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voyager-tffmt-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const binary = path.join(dir, 'tffmt');
   execFileSync('go', ['build', '-o', binary, 'tffmt'], {
     env: { ...process.env, GO111MODULE: 'off', GOPATH, GOFLAGS: '' },
     stdio: ['ignore', 'ignore', 'inherit'],

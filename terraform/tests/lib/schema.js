@@ -19,6 +19,17 @@ function providerVersion() {
   return m ? m[1] : null;
 }
 
+/** The Terraform type family of a declared TypeScript type. */
+function kindOf(typeText) {
+  const t = typeText.replace(/\s+/g, ' ').trim();
+  if (/^\{ \[key: string\]: /.test(t)) return 'map';
+  if (/^(string|number|boolean)\[\]/.test(t)) return 'list';
+  if (/^string$/.test(t)) return 'string';
+  if (/^number$/.test(t)) return 'number';
+  if (/^boolean\b/.test(t)) return 'bool';
+  return 'other';
+}
+
 function parseDeclarations(text) {
   const interfaces = {};
   for (const m of text.matchAll(/export interface (\w+)(?: extends [\w.]+)? \{\n([\s\S]*?)\n\}/g)) {
@@ -27,7 +38,7 @@ function parseDeclarations(text) {
       const link = /#(\w+) \w+#\w+\}/.exec(p[1]);
       const snake = link ? link[1] : p[2];
       const blockType = /\* (\w+) block\s*\n/.test(p[1]) ? p[4].replace(/\[\]|\| cdktf\.IResolvable|\s/g, '') : null;
-      props[snake] = { required: p[3] !== '?', block: blockType };
+      props[snake] = { required: p[3] !== '?', block: blockType, kind: blockType ? 'block' : kindOf(p[4]) };
     }
     interfaces[m[1]] = props;
   }

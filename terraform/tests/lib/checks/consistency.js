@@ -132,3 +132,59 @@ module.exports = {
   noUnusedVariables,
   everyModuleHasDocumentedTypedInputs,
 };
+
+// ------------------------------------------------------------------ dependency graph
+
+/** Nodes as Terraform sees them: resources, locals, variables and outputs; edges from references. */
+function dependencyGraph(ws) {
+  const edges = new Map();
+  const node = (config, name) => `${label(config)}:${name}`;
+  const add = (from, to) => { if (!edges.has(from)) edges.set(from, new Set()); edges.get(from).add(to); };
+  const targetOf = (config, ref) => {
+    if (ref.root === 'var') return node(config, `var.${ref.parts[0]}`);
+    if (ref.root === 'local') return node(config, `local.${ref.parts[0]}`);
+    if (ref.root === 'module') {
+      const target = calledModule(ws, config, ref.parts[0]);
+      return target && ref.parts[1] ? node(target, `output.${ref.parts[1]}`) : null;
+    }
+    if (ref.root === 'data') return node(config, `data.${ref.parts[0]}.${ref.parts[1]}`);
+    if (!META_ROOTS.has(ref.root) && [...config.providerPrefixes].some((p) => ref.root.startsWith(p))) return node(config, `${ref.root}.${ref.parts[0]}`);
+    return null;
+  };
+  const link = (config, from, value) => { for (const ref of referencesOf(value)) { const to = targetOf(config, ref); if (to) add(from, to); } };
+  for (const config of allConfigs(ws)) {
+    for (const r of config.resources) link(config, node(config, r.address), r.body);
+    for (const [name, l] of Object.entries(config.locals)) link(config, node(config, `local.${name}`), l.value);
+    for (const [name, o] of Object.entries(config.outputs)) link(config, node(config, `output.${name}`), o.body.value);
+    for (const [callName, call] of Object.entries(config.modules)) {
+      const target = calledModule(ws, config, callName);
+      if (!target) continue;
+      for (const name of Object.keys(target.variables)) if (name in call.body) link(config, node(target, `var.${name}`), call.body[name]);
+    }
+  }
+  return edges;
+}
+
+function noDependencyCycles(ws) {
+  const result = new CheckResult();
+  const edges = dependencyGraph(ws);
+  const state = new Map(); // undefined: unseen, 1: on the current path, 2: done
+  const path = [];
+  const visit = (n) => {
+    state.set(n, 1);
+    path.push(n);
+    for (const next of edges.get(n) || []) {
+      if (state.get(next) === 1) result.fail(next.split(':')[0], `dependency cycle: ${[...path.slice(path.indexOf(next)), next].join(' -> ')}`);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(n, 2);
+  };
+  for (const n of edges.keys()) {
+    result.examined();
+    if (!state.has(n)) visit(n);
+  }
+  return result;
+}
+
+module.exports.noDependencyCycles = noDependencyCycles;

@@ -4,8 +4,8 @@
 // expressions read. This is the part of `terraform validate` that needs the provider.
 
 const { CheckResult } = require('./result');
-const { allConfigs, label } = require('../config');
-const { INDEX, attributePathsIn, walkValues } = require('../expressions');
+const { allConfigs, instancesOf, label, scopesFor } = require('../config');
+const { EvaluationError, INDEX, attributePathsIn, evaluate, isUnknown, walkValues } = require('../expressions');
 const { camel, elementClass, providerVersion, schemaOf } = require('../schema');
 
 const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
@@ -111,4 +111,47 @@ function referencedAwsAttributesExist(ws) {
   return result;
 }
 
-module.exports = { resourceArgumentsMatchTheAwsProviderSchema, requiredArgumentsOfAwsResourcesArePresent, referencedAwsAttributesExist };
+const isPrimitive = (v) => ['string', 'number', 'boolean'].includes(typeof v);
+
+/** Why a value cannot convert to the declared kind, or null. Terraform converts between string, number and bool. */
+function typeMismatch(kind, value) {
+  if (value === null || value === undefined || isUnknown(value)) return null;
+  switch (kind) {
+    case 'string': return isPrimitive(value) ? null : 'a string';
+    case 'number': return typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) ? null : 'a number';
+    case 'bool': return typeof value === 'boolean' || value === 'true' || value === 'false' ? null : 'a bool';
+    case 'list': return Array.isArray(value) && value.every((x) => isUnknown(x) || isPrimitive(x)) ? null : 'a list of primitives';
+    case 'map': return value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((x) => isUnknown(x) || isPrimitive(x)) ? null : 'a map';
+    default: return null;
+  }
+}
+
+function awsArgumentsHaveTheirSchemaTypes(ws) {
+  const result = new CheckResult();
+  for (const config of allConfigs(ws)) {
+    const resources = config.resources.filter((r) => r.type.startsWith('aws_') && schemaOf(r.mode, r.type));
+    for (const { where: scopeName, scope } of scopesFor(ws, config)) {
+      for (const r of resources) {
+        const schema = schemaOf(r.mode, r.type);
+        for (const { key, scope: s } of instancesOf(config, r, scope)) {
+          if (isUnknown(key)) continue;
+          walkBlocks(schema, schema.rootInterface, r.body, '', (body, interfaceName, path) => {
+            const props = schema.interfaces[interfaceName] || {};
+            for (const [name, raw] of Object.entries(body)) {
+              const prop = props[name];
+              if (!prop || prop.kind === 'block' || prop.kind === 'other' || (path === '' && META_ARGUMENTS.has(name))) continue;
+              let value;
+              try { value = evaluate(raw, s); } catch (e) { if (e instanceof EvaluationError) continue; throw e; }
+              result.examined();
+              const wanted = typeMismatch(prop.kind, value);
+              result.require(!wanted, `${label(config)} ${r.address} (${scopeName})`, `${path}${name} must be ${wanted}, got ${JSON.stringify(value)}`);
+            }
+          });
+        }
+      }
+    }
+  }
+  return result;
+}
+
+module.exports = { resourceArgumentsMatchTheAwsProviderSchema, requiredArgumentsOfAwsResourcesArePresent, referencedAwsAttributesExist, awsArgumentsHaveTheirSchemaTypes };

@@ -5,6 +5,8 @@
 // names, field names and kinds of Argo Rollouts and Kubernetes (see apis/), and net/rpc's own header types.
 //
 // Usage (GOPATH mode, standard library only): GO111MODULE=off go run . <output directory>
+// With -bench <golden directory> it times Go's own decoding and encoding of that traffic instead, as the
+// baseline for the Java codec's benchmark.
 package main
 
 import (
@@ -394,8 +396,12 @@ func main() {
 		must(err)
 		return
 	}
+	if len(os.Args) == 3 && os.Args[1] == "-bench" {
+		bench(os.Args[2])
+		return
+	}
 	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: gobgolden <output directory>")
+		fmt.Fprintln(os.Stderr, "usage: gobgolden <output directory> | -bench <golden directory>")
 		os.Exit(2)
 	}
 	names := make([]string, 0, len(captures))
@@ -409,4 +415,63 @@ func main() {
 		must(os.WriteFile(filepath.Join(os.Args[1], name), out, 0o644))
 		fmt.Printf("%-28s %6d bytes\n", name, len(out))
 	}
+}
+
+// bench prints Go's times for the operations GobCodecBenchmark measures in Java.
+func bench(dir string) {
+	firstCall, err := os.ReadFile(filepath.Join(dir, "resume-first-requests.gob"))
+	must(err)
+	stream, err := os.ReadFile(filepath.Join(dir, "plugin-stream-requests.gob"))
+	must(err)
+	var req rpc.Request
+	var args any
+	reader := bytes.NewReader(stream)
+	warm := gob.NewDecoder(reader)
+	for i := 0; i < 2; i++ {
+		must(warm.Decode(&req))
+		must(warm.Decode(&args))
+	}
+	runStart := len(stream) - reader.Len()
+	must(warm.Decode(&req))
+	must(warm.Decode(&args))
+	repeatRun := stream[runStart : len(stream)-reader.Len()]
+
+	fmt.Printf("%-58s %10s %18s\n", "operation (bytes)", "median", "min-max")
+	report(fmt.Sprintf("first call: header + TerminateAndResumeArgs (%d)", len(firstCall)), 200, func() {
+		dec := gob.NewDecoder(bytes.NewReader(firstCall))
+		must(dec.Decode(&req))
+		var a any
+		must(dec.Decode(&a))
+	})
+	report(fmt.Sprintf("repeat call: header + RunArgs, types known (%d)", len(repeatRun)), 2000, func() {
+		reader.Reset(repeatRun)
+		must(warm.Decode(&req))
+		var a any
+		must(warm.Decode(&a))
+	})
+	var out bytes.Buffer
+	enc := gob.NewEncoder(&out)
+	m := measurements()[0]
+	report("encode reply: Response header + Measurement", 20000, func() {
+		out.Reset()
+		must(enc.Encode(&rpc.Response{ServiceMethod: "Plugin.Run", Seq: 1}))
+		must(enc.Encode(&m))
+	})
+}
+
+func report(name string, iterations int, op func()) {
+	const rounds = 15
+	for i := 0; i < iterations*3; i++ {
+		op()
+	}
+	micros := make([]float64, rounds)
+	for r := range micros {
+		start := time.Now()
+		for i := 0; i < iterations; i++ {
+			op()
+		}
+		micros[r] = float64(time.Since(start).Nanoseconds()) / 1000 / float64(iterations)
+	}
+	sort.Float64s(micros)
+	fmt.Printf("%-58s %8.1f µs %7.1f-%.1f µs\n", name, micros[rounds/2], micros[0], micros[rounds-1])
 }

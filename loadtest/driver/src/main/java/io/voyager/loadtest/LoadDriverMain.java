@@ -1,6 +1,12 @@
 package io.voyager.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Command line: {@code java -jar loadtest/driver/target/load-driver.jar --rate 2000 --duration 30s
- * [--target http://127.0.0.1:8080=95 --target http://127.0.0.1:8081=5] [--json]}.
+ * [--target http://127.0.0.1:8080=95 --target http://127.0.0.1:8081=5] [--json]
+ * [--weights-file weights.txt] [--timeline timeline.csv --timeline-interval 1s]}.
  * Exits 0 when the run completed, whatever the outcomes; 2 on bad arguments.
  */
 public final class LoadDriverMain {
@@ -27,6 +34,9 @@ public final class LoadDriverMain {
         long seed = 1;
         String merchantKey = System.getenv("MERCHANT_API_KEY");
         boolean json = false;
+        Path weightsPath = null;
+        Path timelinePath = null;
+        Duration timelineInterval = Duration.ofSeconds(10);
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -42,6 +52,9 @@ public final class LoadDriverMain {
                     case "--max-in-flight" -> maxInFlight = Integer.parseInt(value(args, ++i));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--json" -> json = true;
+                    case "--weights-file" -> weightsPath = Path.of(value(args, ++i));
+                    case "--timeline" -> timelinePath = Path.of(value(args, ++i));
+                    case "--timeline-interval" -> timelineInterval = parseDuration(value(args, ++i));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         return;
@@ -59,8 +72,20 @@ public final class LoadDriverMain {
                     new AuthorizationRequests(seed, "ld" + Long.toString(System.currentTimeMillis(), 36), merchantKey),
                     timeout, connections, maxInFlight);
             System.err.printf(Locale.ROOT, "load-driver: %.0f req/s for %s against %s%n", rate, duration, targets);
-            LoadReport report = new OpenModelDriver(plan).run();
-            System.out.print(json ? report.toJson() + "\n" : report.toText());
+            OpenModelDriver driver = new OpenModelDriver(plan);
+            if (weightsPath != null) {
+                driver.followWeights(new WeightsFile(weightsPath));
+            }
+            try (Writer timelineOut = timelinePath == null ? null
+                    : Files.newBufferedWriter(timelinePath, StandardCharsets.UTF_8)) {
+                if (timelineOut != null) {
+                    driver.recordTimeline(new TargetTimeline(targets.size(), timelineInterval.toMillis(), timelineOut));
+                }
+                LoadReport report = driver.run();
+                System.out.print(json ? report.toJson() + "\n" : report.toText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("load-driver: " + e.getMessage());
             System.err.println(usage());
@@ -97,7 +122,10 @@ public final class LoadDriverMain {
         return """
                 usage: load-driver [--target URL[=WEIGHT]]... [--rate REQ_PER_S] [--duration 30s]
                                    [--timeout 5s] [--connections 64] [--max-in-flight 20000] [--seed N] [--json]
+                                   [--weights-file FILE] [--timeline FILE.csv] [--timeline-interval 10s]
                 Sends authorizations at a constant arrival rate to loopback targets only, split by weight,
-                and prints outcomes and latency measured from each request's intended send time.""";
+                and prints outcomes and latency measured from each request's intended send time.
+                --weights-file: one weight per target (e.g. "95 95 10"), re-read every 100 ms during the run.
+                --timeline: per target and interval, requests, successes, failures and p99, as CSV.""";
     }
 }

@@ -24,11 +24,26 @@ public final class OpenModelDriver {
 
     public static final String SHED = "shed by driver";
     private static final long TICK_MILLIS = 1;
+    private static final long POLL_MILLIS = 100;
 
     private final LoadPlan plan;
+    private WeightsFile weightsFile;
+    private TargetTimeline timeline;
 
     public OpenModelDriver(LoadPlan plan) {
         this.plan = plan;
+    }
+
+    /** Follows the weights in this file during the run, checked every 100 ms. */
+    public OpenModelDriver followWeights(WeightsFile file) {
+        this.weightsFile = file;
+        return this;
+    }
+
+    /** Also records every completion per target and interval. */
+    public OpenModelDriver recordTimeline(TargetTimeline targetTimeline) {
+        this.timeline = targetTimeline;
+        return this;
     }
 
     public LoadReport run() throws InterruptedException {
@@ -55,6 +70,19 @@ public final class OpenModelDriver {
         long start = System.nanoTime();
         long[] next = {0};
 
+        if (weightsFile != null) {
+            weightsFile.applyTo(plan.split());
+        }
+        if (weightsFile != null || timeline != null) {
+            vertx.setPeriodic(POLL_MILLIS, id -> {
+                if (weightsFile != null) {
+                    weightsFile.applyTo(plan.split());
+                }
+                if (timeline != null) {
+                    timeline.flush(System.currentTimeMillis());
+                }
+            });
+        }
         vertx.setPeriodic(TICK_MILLIS, timerId -> {
             long due = schedule.dueBy(System.nanoTime() - start);
             while (next[0] < due) {
@@ -68,7 +96,7 @@ public final class OpenModelDriver {
                 }
                 inFlight.incrementAndGet();
                 int target = plan.split().targetIndexFor(index);
-                send(clients[target], plan.requests().request(index), intended, report, () -> {
+                send(clients[target], target, plan.requests().request(index), intended, report, () -> {
                     inFlight.decrementAndGet();
                     complete(finished, total, done);
                 });
@@ -82,6 +110,9 @@ public final class OpenModelDriver {
                 + plan.requestTimeout().toMillis() * 2 + 5_000;
         boolean drained = total == 0 || done.await(boundMillis, TimeUnit.MILLISECONDS);
         report.finish(System.nanoTime() - start);
+        if (timeline != null) {
+            timeline.flush(Long.MAX_VALUE);
+        }
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
                 .join();
         if (!drained) {
@@ -96,8 +127,8 @@ public final class OpenModelDriver {
         }
     }
 
-    private void send(HttpClient client, RequestSource.OutgoingRequest request, long intended, LoadReport report,
-            Runnable onDone) {
+    private void send(HttpClient client, int target, RequestSource.OutgoingRequest request, long intended,
+            LoadReport report, Runnable onDone) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setURI(request.path())
@@ -107,16 +138,24 @@ public final class OpenModelDriver {
                 .compose(req -> req.send(Buffer.buffer(request.body())))
                 .compose(resp -> resp.body().map(body -> {
                     String version = resp.getHeader("X-Voyager-Version");
-                    report.recordCompletion(ResponseClassifier.classify(resp.statusCode(), body.toString()), version,
-                            System.nanoTime() - intended);
+                    completed(target, ResponseClassifier.classify(resp.statusCode(), body.toString()), version,
+                            intended, report);
                     return null;
                 }))
                 .onComplete(result -> {
                     if (result.failed()) {
-                        report.recordCompletion(ResponseClassifier.classify(result.cause()), null,
-                                System.nanoTime() - intended);
+                        completed(target, ResponseClassifier.classify(result.cause()), null, intended, report);
                     }
                     onDone.run();
                 });
+    }
+
+    private void completed(int target, String outcome, String version, long intended, LoadReport report) {
+        long latency = System.nanoTime() - intended;
+        report.recordCompletion(outcome, version, latency);
+        if (timeline != null) {
+            boolean ok = LoadReport.APPROVED.equals(outcome) || LoadReport.DECLINED.equals(outcome);
+            timeline.record(target, ok, latency, System.currentTimeMillis());
+        }
     }
 }

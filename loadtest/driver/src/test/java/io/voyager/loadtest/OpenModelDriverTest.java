@@ -91,6 +91,32 @@ class OpenModelDriverTest {
         assertThat(report.count(OpenModelDriver.SHED) + report.succeeded()).isEqualTo(200);
     }
 
+    @Test
+    void followsTheWeightsFileAndRecordsEachTargetsOutcomes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        AtomicInteger stable = new AtomicInteger();
+        AtomicInteger canary = new AtomicInteger();
+        int stablePort = serve((req, n) -> req.response().setStatusCode(201).end("{}"), stable);
+        int canaryPort = serve((req, n) -> req.response().setStatusCode(502).end("{}"), canary);
+        java.nio.file.Path weights = dir.resolve("weights");
+        java.nio.file.Files.writeString(weights, "0 1");
+        java.io.StringWriter csv = new java.io.StringWriter();
+        LoadPlan plan = new LoadPlan(new ArrivalSchedule(200, Duration.ofSeconds(1)),
+                new TrafficSplit(java.util.List.of(URI.create("http://127.0.0.1:" + stablePort),
+                        URI.create("http://127.0.0.1:" + canaryPort)), new int[] {1, 0}),
+                new AuthorizationRequests(7, "test", null), Duration.ofSeconds(5), 8, 1_000);
+
+        LoadReport report = new OpenModelDriver(plan).followWeights(new WeightsFile(weights))
+                .recordTimeline(new TargetTimeline(2, 60_000, csv)).run();
+
+        assertThat(canary.get()).as("requests the weights file sent to the canary").isEqualTo(200);
+        assertThat(stable.get()).isZero();
+        assertThat(report.failed()).isEqualTo(200);
+        long canaryFailures = csv.toString().lines().skip(1).map(l -> l.split(","))
+                .filter(f -> f[1].equals("1")).mapToLong(f -> Long.parseLong(f[4])).sum();
+        assertThat(canaryFailures).as("failures the timeline put on the canary").isEqualTo(200);
+    }
+
     private LoadReport run(int port, double rate, Duration duration, int connections, int maxInFlight)
             throws InterruptedException {
         LoadPlan plan = new LoadPlan(new ArrivalSchedule(rate, duration),

@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The plugin stream captured from Go's net/rpc client and server (src/test/resources/golden). */
 class PluginStreamGoldenTest {
+    /** Type descriptors cache their hash code lazily; that cache is no part of the value. */
+    private static final String HASH_CACHE = ".*\\.hash";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-06T07:10:00Z"), ZoneOffset.UTC);
 
     private static GobStruct runArgs() throws IOException {
@@ -117,7 +119,7 @@ class PluginStreamGoldenTest {
         List<GobValue> again = values(new ByteArrayInputStream(reencoded.toByteArray()));
 
         assertThat(again).extracting(GobValue::value).usingRecursiveComparison()
-                .isEqualTo(original.stream().map(GobValue::value).toList());
+                .ignoringFieldsMatchingRegexes(HASH_CACHE).isEqualTo(original.stream().map(GobValue::value).toList());
     }
 
     @Test
@@ -131,7 +133,7 @@ class PluginStreamGoldenTest {
         };
 
         assertThat(values(trickle)).extracting(GobValue::value).usingRecursiveComparison()
-                .isEqualTo(values(new ByteArrayInputStream(bytes)).stream().map(GobValue::value).toList());
+                .ignoringFieldsMatchingRegexes(HASH_CACHE).isEqualTo(values(new ByteArrayInputStream(bytes)).stream().map(GobValue::value).toList());
     }
 
     private static List<GobValue> values(InputStream in) throws IOException {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class GobEncoder {
   private final DefinitionOrder order;
   /** Go's enc.sent: which types this stream has defined, by base and by user type. */
   private final Map<GobType, Integer> sent = new HashMap<>();
+  /** Types marked sent by the encode call in progress, forgotten again if it fails. */
+  private final List<GobType> sentNow = new ArrayList<>();
   /** Go's writer stack: definitions met inside an interface value are written into the enclosing buffer. */
   private final Deque<EncBuffer> writers = new ArrayDeque<>();
 
@@ -63,7 +66,7 @@ public final class GobEncoder {
 
   /** The messages for one value, preceded by the definitions this stream has not seen yet. */
   public byte[] encode(GobType type, Object value) {
-    Map<GobType, Integer> sentBefore = new HashMap<>(sent);
+    sentNow.clear();
     try {
       EncBuffer out = new EncBuffer();
       writers.clear();
@@ -76,8 +79,7 @@ public final class GobEncoder {
       out.writeMessage(b);
       return out.toByteArray();
     } catch (RuntimeException e) {
-      sent.clear();
-      sent.putAll(sentBefore);
+      sentNow.forEach(sent::remove);
       throw e instanceof GobException ? e : new GobException("gob: cannot encode " + type.goString() + ": " + e);
     }
   }
@@ -106,7 +108,7 @@ public final class GobEncoder {
   private void sendTypeDescriptor(State state, GobType type) {
     if (!sent.containsKey(type)) {
       if (!sendType(state, type)) {
-        sent.put(type, registry.typeInfo(type).id());
+        markSent(type, registry.typeInfo(type).id());
       }
     }
   }
@@ -127,8 +129,8 @@ public final class GobEncoder {
       return false;
     }
     GobTypeRegistry.TypeInfo info = registry.typeInfo(user);
-    sent.put(actual, info.id());
-    sent.put(user, info.id());
+    markSent(actual, info.id());
+    markSent(user, info.id());
     if (order == DefinitionOrder.DEPENDENCIES_FIRST) {
       sendInnerTypes(state, actual);
     }
@@ -140,6 +142,12 @@ public final class GobEncoder {
       sendInnerTypes(state, actual);
     }
     return true;
+  }
+
+  private void markSent(GobType type, int id) {
+    if (sent.putIfAbsent(type, id) == null) {
+      sentNow.add(type);
+    }
   }
 
   private void sendInnerTypes(State state, GobType actual) {
@@ -213,7 +221,8 @@ public final class GobEncoder {
     } else if (type instanceof GobType.ArrayType array) {
       List<?> list = asList(v, type);
       if (list.size() != array.length()) {
-        throw new GobException("gob: " + type.goString() + " needs " + array.length() + " elements, got " + list.size());
+        throw new GobException(
+            "gob: " + type.goString() + " needs " + array.length() + " elements, got " + list.size());
       }
       state.update(field);
       encodeArray(state.b, array.elem(), list);

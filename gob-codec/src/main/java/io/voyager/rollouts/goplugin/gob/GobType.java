@@ -1,6 +1,5 @@
 package io.voyager.rollouts.goplugin.gob;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +96,7 @@ public sealed interface GobType
     private final String name;
     private final String goString;
     private List<Field> fields;
+    private int hash;
 
     Struct(String name, String goString, List<Field> fields) {
       this.name = name;
@@ -149,13 +149,18 @@ public sealed interface GobType
 
     @Override
     public int hashCode() {
-      int h = goString.hashCode();
-      if (fields != null) {
-        for (Field f : fields) {
-          h = h * 31 + f.name().hashCode();
-        }
+      if (hash != 0) {
+        return hash;
       }
-      return h;
+      int h = goString.hashCode();
+      if (fields == null) {
+        return h;
+      }
+      for (Field f : fields) {
+        h = h * 31 + f.name().hashCode();
+      }
+      hash = h == 0 ? 1 : h;
+      return hash;
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/** Byte strings written as in the protocol notes: hex pairs, with "quoted" ASCII for readability. */
+/** Byte strings in a readable notation: hex pairs, with "quoted" ASCII text in between. */
 final class Bytes {
 
   private Bytes() {}

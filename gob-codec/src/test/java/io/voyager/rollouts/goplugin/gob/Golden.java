@@ -53,6 +53,16 @@ final class Golden {
     return decodeAll(new GobDecoder(), bytes(name));
   }
 
+  /** Bytes taken by the first {@code count} values of a stream. */
+  static int lengthOfValues(byte[] stream, int count) throws IOException {
+    GobDecoder decoder = new GobDecoder();
+    InputStream in = new ByteArrayInputStream(stream);
+    for (int i = 0; i < count; i++) {
+      decoder.decode(in);
+    }
+    return (int) decoder.offset();
+  }
+
   static List<GobValue> decodeAll(GobDecoder decoder, byte[] stream) throws IOException {
     InputStream in = new ByteArrayInputStream(stream);
     List<GobValue> values = new ArrayList<>();

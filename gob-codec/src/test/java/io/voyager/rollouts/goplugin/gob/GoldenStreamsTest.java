@@ -115,7 +115,8 @@ class GoldenStreamsTest {
         .isEqualTo(Instant.parse("2024-01-02T03:00:00Z"));
     List<Object> runArgs = analysisRun.struct("Spec").list("Args");
     assertThat(((GobStruct) runArgs.get(0)).string("Value")).isEqualTo("voyager-gateway");
-    assertThat(((GobStruct) runArgs.get(1)).struct("ValueFrom").struct("SecretKeyRef").string("Key")).isEqualTo("token");
+    assertThat(((GobStruct) runArgs.get(1)).struct("ValueFrom").struct("SecretKeyRef").string("Key"))
+        .isEqualTo("token");
     GobStruct result = (GobStruct) analysisRun.struct("Status").list("MetricResults").get(0);
     assertThat(result.list("Measurements")).hasSize(2);
     assertThat(result.integer("Count")).isEqualTo(2);
@@ -150,6 +151,20 @@ class GoldenStreamsTest {
     assertThat(gc.integer("Limit")).isEqualTo(10);
     assertThat(((GobInterface) values.get(13).value()).concreteTypeName()).isEqualTo("GetMetadataArgs");
     assertThat(values.get(15).value()).isNull();
+  }
+
+  @Test
+  void skippedValuesStillTeachTheirTypes() throws IOException {
+    GobDecoder decoder = new GobDecoder();
+    InputStream in = new ByteArrayInputStream(Golden.bytes("plugin-stream-requests.gob"));
+    for (int i = 0; i < 4; i++) {
+      decoder.skipValue(in); // InitPlugin and the first Run, which carries every definition
+    }
+
+    decoder.skipValue(in);
+    GobInterface secondRun = (GobInterface) decoder.decodeValue(in);
+
+    assertThat(((GobStruct) secondRun.value()).struct("Metric").string("Name")).isEqualTo("canary-judge");
   }
 
   @Test

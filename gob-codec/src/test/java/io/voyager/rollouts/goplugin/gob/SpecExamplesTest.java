@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The byte-level examples of the protocol notes, checked in both directions. */
+/**
+ * Byte-level exchanges checked in both directions: plugin replies written by hand and accepted by Go's net/rpc
+ * client (definitions before use, dependencies first), and a transcript of Go's net/rpc client and server.
+ */
 class SpecExamplesTest {
 
   private static final GobType.Struct RESPONSE = GobType.struct("Response",

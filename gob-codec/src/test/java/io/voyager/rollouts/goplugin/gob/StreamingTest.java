@@ -27,7 +27,7 @@ class StreamingTest {
 
   @Test
   void decodesFrameSplitAtEveryByte() throws IOException {
-    for (String name : new String[] {"measurement.gob", "plugin-stream-replies.gob", "all-kinds.gob", "rpc-error.gob"}) {
+    for (String name : List.of("measurement.gob", "plugin-stream-replies.gob", "all-kinds.gob", "rpc-error.gob")) {
       byte[] bytes = Golden.bytes(name);
       List<Object> expected = plainValues(new ByteArrayInputStream(bytes), bytes.length);
       for (int split = 0; split <= bytes.length; split++) {
@@ -45,12 +45,12 @@ class StreamingTest {
     byte[] requests = Golden.bytes("plugin-stream-requests.gob");
     GobDecoder decoder = new GobDecoder();
     // Header and body of the first two calls; reading one byte more would block on a live connection.
-    InputStream available = new EndsWithFailure(Arrays.copyOfRange(requests, 0, lengthOfValues(requests, 4)));
+    InputStream available = new EndsWithFailure(Arrays.copyOfRange(requests, 0, Golden.lengthOfValues(requests, 4)));
 
     for (int i = 0; i < 4; i++) {
       decoder.decode(available);
     }
-    assertThat(decoder.offset()).isEqualTo(lengthOfValues(requests, 4));
+    assertThat(decoder.offset()).isEqualTo(Golden.lengthOfValues(requests, 4));
   }
 
   @Test
@@ -66,14 +66,6 @@ class StreamingTest {
     assertThat(decoder.hasMore(in)).isFalse();
   }
 
-  private static int lengthOfValues(byte[] stream, int count) throws IOException {
-    GobDecoder decoder = new GobDecoder();
-    InputStream in = new ByteArrayInputStream(stream);
-    for (int i = 0; i < count; i++) {
-      decoder.decode(in);
-    }
-    return (int) decoder.offset();
-  }
 
   private static List<Object> plainValues(InputStream in, int length) throws IOException {
     GobDecoder decoder = new GobDecoder();

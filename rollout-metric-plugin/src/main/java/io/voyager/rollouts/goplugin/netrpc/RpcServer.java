@@ -72,11 +72,16 @@ public final class RpcServer {
         if (!(value instanceof GobStruct header)) {
             throw new GobException("request header is not a struct: " + value);
         }
-        String serviceMethod = header.string("ServiceMethod");
-        if (serviceMethod.length() > NetRpcLimits.MAX_SERVICE_METHOD_LENGTH) {
-            throw new GobException("service method name of " + serviceMethod.length() + " characters");
+        // Like Go's decoder, refuse fields whose wire type does not fit rpc.Request.
+        Object serviceMethod = header.fields().getOrDefault("ServiceMethod", "");
+        Object seq = header.fields().getOrDefault("Seq", 0L);
+        if (!(serviceMethod instanceof String method) || !(seq instanceof Long number)) {
+            throw new GobException("request header does not match rpc.Request: " + header);
         }
-        return new RequestHeader(serviceMethod, header.integer("Seq"));
+        if (method.length() > NetRpcLimits.MAX_SERVICE_METHOD_LENGTH) {
+            throw new GobException("service method name of " + method.length() + " characters");
+        }
+        return new RequestHeader(method, number);
     }
 
     private void send(OutputStream out, RequestHeader request, RpcReply reply) throws IOException {

@@ -13,7 +13,7 @@ import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.ProcessorsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /** Adyen adapter and its fault-tolerance boundary. */
-@ApplicationScoped
+@Singleton
 public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
 
     private static final ProcessorId ID = ProcessorId.ADYEN;

@@ -13,7 +13,7 @@ import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.ProcessorsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /** MercadoPago adapter and its fault-tolerance boundary. */
-@ApplicationScoped
+@Singleton
 public class MercadoPagoProcessor extends HttpProcessorAdapter<MercadoPagoApi> {
 
     private static final ProcessorId ID = ProcessorId.MERCADOPAGO;

@@ -12,7 +12,7 @@ import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.ProcessorsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /** Stripe adapter and its fault-tolerance boundary. */
-@ApplicationScoped
+@Singleton
 public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
 
     private static final ProcessorId ID = ProcessorId.STRIPE;

@@ -1,0 +1,109 @@
+package io.voyager.rollouts.judge.bench;
+
+import io.voyager.rollouts.judge.CanaryJudge;
+import io.voyager.rollouts.judge.LookContext;
+import io.voyager.rollouts.judge.Phase;
+import io.voyager.rollouts.judge.Verdict;
+import io.voyager.rollouts.judge.config.AllowedEffect;
+import io.voyager.rollouts.judge.config.Direction;
+import io.voyager.rollouts.judge.config.GatewayMetrics;
+import io.voyager.rollouts.judge.config.JudgeConfig;
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.config.MetricKind;
+import io.voyager.rollouts.judge.data.HistogramData;
+import io.voyager.rollouts.judge.data.MetricData;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.data.SeriesData;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our judge as the plugin runs it: one background AnalysisRun over the whole rollout, window "since the
+ * analysis started", the gateway defaults plus a CPU series metric, one look per interval.
+ */
+final class VoyagerJudge implements RolloutJudge {
+    static final String CPU = "cpu";
+    private final JudgeConfig config;
+    private int inconclusiveRuns;
+
+    VoyagerJudge(int plannedLooks) {
+        MetricConfig cpu = MetricConfig.of(CPU, MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
+        this.config = JudgeConfig.withMetrics(List.of(GatewayMetrics.successRate(), GatewayMetrics.latency(), cpu))
+                .withPlannedLooks(plannedLooks);
+    }
+
+    @Override
+    public String name() {
+        return "Voyager judge";
+    }
+
+    JudgeConfig config() {
+        return config;
+    }
+
+    /** Runs that paused at an Inconclusive look without failing (counted across calls, not thread-safe). */
+    synchronized int inconclusiveRuns() {
+        return inconclusiveRuns;
+    }
+
+    @Override
+    public int firstFailingLook(TrafficProfile profile, IntervalData[] intervals) {
+        boolean paused = false;
+        for (int look = 1; look <= intervals.length; look++) {
+            Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), sinceStart(intervals, look));
+            if (verdict.phase() == Phase.FAILED) {
+                return look;
+            }
+            paused |= verdict.phase() == Phase.INCONCLUSIVE;
+        }
+        if (paused) {
+            synchronized (this) {
+                inconclusiveRuns++;
+            }
+        }
+        return 0;
+    }
+
+    static Map<String, MetricData> sinceStart(IntervalData[] intervals, int look) {
+        long canaryTotal = 0;
+        long canaryFailures = 0;
+        long stableTotal = 0;
+        long stableFailures = 0;
+        int buckets = intervals[0].canaryBuckets().length;
+        double[] canaryCumulative = new double[buckets];
+        double[] stableCumulative = new double[buckets];
+        double[] canaryCpu = new double[0];
+        double[] stableCpu = new double[0];
+        for (int i = 0; i < look; i++) {
+            IntervalData d = intervals[i];
+            canaryTotal += d.canaryTotal();
+            canaryFailures += d.canaryFailures();
+            stableTotal += d.stableTotal();
+            stableFailures += d.stableFailures();
+            addCumulative(canaryCumulative, d.canaryBuckets());
+            addCumulative(stableCumulative, d.stableBuckets());
+            canaryCpu = concat(canaryCpu, d.canaryCpu());
+            stableCpu = concat(stableCpu, d.stableCpu());
+        }
+        return Map.of(
+                GatewayMetrics.SUCCESS_RATE, new RatioData(canaryTotal - canaryFailures, canaryTotal,
+                        stableTotal - stableFailures, stableTotal),
+                GatewayMetrics.LATENCY, new HistogramData(GatewayMetrics.LATENCY_BUCKETS, canaryCumulative, stableCumulative),
+                CPU, new SeriesData(canaryCpu, stableCpu));
+    }
+
+    private static void addCumulative(double[] cumulative, long[] perBucket) {
+        long running = 0;
+        for (int i = 0; i < perBucket.length; i++) {
+            running += perBucket[i];
+            cumulative[i] += running;
+        }
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+}

@@ -1,0 +1,39 @@
+package io.voyager.rollouts.goplugin.netrpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voyager.rollouts.goplugin.gob.GobType;
+import org.junit.jupiter.api.Test;
+
+class RpcServicesTest {
+    private final RpcServices services = new RpcServices()
+            .register("Plugin", "Type", arg -> RpcReply.of(GobType.STRING, "RPCPlugin"))
+            .register("Plugin", "Boom", arg -> {
+                throw new IllegalArgumentException("invalid args nope");
+            });
+
+    @Test
+    void unknownNamesGetGoServersErrorStrings() {
+        assertThat(services.call("Plugin.Nope", null).error()).isEqualTo("rpc: can't find method Plugin.Nope");
+        assertThat(services.call("Nope.Type", null).error()).isEqualTo("rpc: can't find service Nope.Type");
+        assertThat(services.call("PluginType", null).error()).isEqualTo("rpc: service/method request ill-formed: PluginType");
+    }
+
+    @Test
+    void errorRepliesCarryAnEmptyStructBodyLikeGo() {
+        RpcReply reply = services.call("Plugin.Nope", null);
+
+        assertThat(reply.type()).isEqualTo(RpcWireTypes.EMPTY);
+        assertThat(reply.isError()).isTrue();
+    }
+
+    @Test
+    void aFailingMethodBecomesAnErrorReplyInsteadOfADeadStream() {
+        assertThat(services.call("Plugin.Boom", null).error()).isEqualTo("invalid args nope");
+    }
+
+    @Test
+    void knownMethodsAnswer() {
+        assertThat(services.call("Plugin.Type", null).body()).isEqualTo("RPCPlugin");
+    }
+}

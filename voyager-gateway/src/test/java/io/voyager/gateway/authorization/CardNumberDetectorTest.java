@@ -1,0 +1,64 @@
+package io.voyager.gateway.authorization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CardNumberDetectorTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4242424242424242", "4242 4242 4242 4242", "4242-4242-4242-4242", "card 5555555555554444 here",
+        "378282246310005", "6011111111111117", "2223003122003222"})
+    void findsLuhnValidCardNumbers(String text) {
+        assertThat(CardNumberDetector.containsCardNumber(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4242424242424241", "order-42", "1299", "tok_approved", "123456789012", "12345678901234567890123",
+        "0000000000000000", "9999999999999995", "4242  4242 4242 4242"})
+    void ignoresWhatIsNotACardNumber(String text) {
+        assertThat(CardNumberDetector.containsCardNumber(text)).isFalse();
+    }
+
+    @Test
+    void findsEveryGeneratedCardNumberWhateverItsLength() {
+        long seed = 20261126L;
+        Random random = new Random(seed);
+        for (int i = 0; i < 1_000; i++) {
+            String pan = luhnComplete(2 + random.nextInt(5), 12 + random.nextInt(7), random);
+            assertThat(CardNumberDetector.containsCardNumber("ref " + pan + " end"))
+                    .as("seed %d, case %d: %s", seed, i, pan)
+                    .isTrue();
+        }
+    }
+
+    /** A number of {@code body + 1} digits starting with {@code first}, with a valid Luhn check digit. */
+    private static String luhnComplete(int first, int body, Random random) {
+        StringBuilder digits = new StringBuilder().append(first);
+        while (digits.length() < body) {
+            digits.append(random.nextInt(10));
+        }
+        for (int check = 0; check < 10; check++) {
+            String candidate = digits.toString() + check;
+            if (luhn(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("one check digit always fits");
+    }
+
+    private static boolean luhn(String number) {
+        int sum = 0;
+        for (int i = 0; i < number.length(); i++) {
+            int d = number.charAt(number.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.voyager.gateway.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.voyager.gateway.processor.Money;
+import io.voyager.gateway.processor.ProcessorRequest;
+import java.util.Currency;
+import java.util.UUID;
+
+/** Builds authorization requests for tests, over HTTP or straight to an adapter. */
+public final class Payments {
+
+    public static final String MERCHANT = "m_123";
+    public static final String REFERENCE = "order-42";
+
+    private Payments() {
+    }
+
+    public static String body(long value, String currency, String token, String processor) {
+        return "{\"merchantId\":\"" + MERCHANT + "\",\"reference\":\"" + REFERENCE + "\","
+                + "\"amount\":{\"value\":" + value + ",\"currency\":\"" + currency + "\"},"
+                + "\"paymentMethod\":{\"token\":\"" + token + "\"}"
+                + (processor == null ? "" : ",\"processor\":\"" + processor + "\"") + "}";
+    }
+
+    public static ValidatableResponse authorize(String currency, String token) {
+        return authorize(currency, token, null, UUID.randomUUID().toString());
+    }
+
+    public static ValidatableResponse authorize(String currency, String token, String processor, String idempotencyKey) {
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .body(body(1299, currency, token, processor))
+                .when().post("/v1/authorizations")
+                .then();
+    }
+
+    public static ProcessorRequest request(String token, long minorUnits, String currency, String idempotencyKey) {
+        Money money = new Money(minorUnits, currency, Currency.getInstance(currency).getDefaultFractionDigits());
+        return new ProcessorRequest(idempotencyKey, MERCHANT, REFERENCE, money, token, 0);
+    }
+}
