@@ -161,20 +161,46 @@ public final class JudgeSettingsParser {
         }
     }
 
+    /** {@code canary: {selector: '...'}}, or the selector string itself. */
     private static LabelMatchers selector(JsonNode root, String field, ConfigReader reader) {
-        String text = reader.requiredText(root, field, "", SELECTOR_HINT);
+        JsonNode node = root.get(field);
+        JsonNode holder = root;
+        String holderPath = "";
+        String key = field;
+        if (node != null && node.isObject()) {
+            reader.rejectUnknown(node, field, Set.of("selector"));
+            holder = node;
+            holderPath = field;
+            key = "selector";
+        }
+        String text = reader.requiredText(holder, key, holderPath, SELECTOR_HINT);
         if (text == null) {
             return null;
         }
         try {
             return LabelMatchers.parse(text);
         } catch (IllegalArgumentException e) {
-            reader.error(field, e.getMessage());
+            reader.error(ConfigReader.path(holderPath, key), e.getMessage());
             return null;
         }
     }
 
+    /**
+     * {@code window: {sinceAnalysisStart: true}} or {@code window: {lookback: 5m}}, or the string
+     * {@code sinceAnalysisStart} or a duration; absent means since the analysis started.
+     */
     private static Window window(JsonNode root, ConfigReader reader, Duration minWindow) {
+        JsonNode node = root.get("window");
+        if (node != null && node.isObject()) {
+            reader.rejectUnknown(node, "window", Set.of("lookback", WINDOW_SINCE_START));
+            Duration lookback = reader.duration(node, "lookback", "window");
+            Boolean since = reader.bool(node, WINDOW_SINCE_START, "window");
+            if ((lookback != null) == Boolean.TRUE.equals(since)) {
+                reader.error("window", "set either lookback or " + WINDOW_SINCE_START + ": true");
+                return null;
+            }
+            return lookback != null ? new Window.Lookback(lookback) : new Window.SinceAnalysisStart(minWindow);
+        }
         String text = reader.text(root, "window", "");
         if (text == null || text.strip().equals(WINDOW_SINCE_START)) {
             return new Window.SinceAnalysisStart(minWindow);

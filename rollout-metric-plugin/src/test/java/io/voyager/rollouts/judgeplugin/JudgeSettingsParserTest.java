@@ -163,6 +163,24 @@ class JudgeSettingsParserTest {
     }
 
     @Test
+    void selectorsAndWindowAlsoReadAsObjects() {
+        JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
+                + "\"canary\":{\"selector\":\"h=\\\"c\\\"\"},\"baseline\":{\"selector\":\"h=\\\"b\\\"\"},"
+                + "\"window\":{\"lookback\":\"5m\"}}").settings();
+
+        assertThat(settings.canary().render()).isEqualTo("h=\"c\"");
+        assertThat(settings.baseline().render()).isEqualTo("h=\"b\"");
+        assertThat(settings.window()).isEqualTo(new Window.Lookback(Duration.ofMinutes(5)));
+        assertThat(ok("\"window\":{\"sinceAnalysisStart\":true}").window()).isInstanceOf(Window.SinceAnalysisStart.class);
+        assertThat(parse("\"window\":{\"sinceAnalysisStart\":true,\"lookback\":\"5m\"}").errors())
+                .containsExactly("window: set either lookback or sinceAnalysisStart: true");
+        assertThat(JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
+                + "\"canary\":{\"labels\":\"h=\\\"c\\\"\"},\"baseline\":\"h=\\\"b\\\"\"}").errors())
+                .containsExactly("canary: unknown field labels (known: selector)",
+                        "canary.selector: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"");
+    }
+
+    @Test
     void durationsReadAsArgoWritesThem() {
         assertThat(Durations.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
         assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
