@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code voyager-canary-judge judge ...}: one look judged from a terminal, for dry runs before a rollout
@@ -28,6 +29,7 @@ public final class JudgeCli {
     public static final int FAIL = 1;
     public static final int INCONCLUSIVE = 2;
     public static final int ERROR = 3;
+    private static final Set<String> VALUE_FLAGS = Set.of("prometheus", "canary", "baseline", "window", "config", "at", "look");
 
     static final String USAGE = """
             usage: voyager-canary-judge judge --prometheus URL --canary SELECTOR --baseline SELECTOR --window DURATION
@@ -67,9 +69,6 @@ public final class JudgeCli {
             return ERROR;
         }
     }
-
-    private static final java.util.Set<String> VALUE_FLAGS =
-            java.util.Set.of("prometheus", "canary", "baseline", "window", "config", "at", "look");
 
     private static int judge(Map<String, String> flags, PrintStream out, PrintStream err) throws UsageException {
         ObjectNode config = config(flags.get("config"));

@@ -14,6 +14,7 @@ import io.voyager.rollouts.prometheus.Sample;
 import io.voyager.rollouts.prometheus.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ public final class MetricFetcher {
     private double[] samples(QueryTemplate query, Side side) throws PrometheusException {
         List<Series> matrix = client.queryRange(side.render(query, SERIES_AGGREGATION), side.at().minus(side.window()),
                 side.at(), side.step());
-        return matrix.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.values()))
+        return matrix.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
                 .filter(Double::isFinite).toArray();
     }
 }

@@ -11,6 +11,7 @@ import io.voyager.rollouts.judge.config.MetricQuery;
 import io.voyager.rollouts.prometheus.QueryTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -156,7 +157,7 @@ final class MetricSettingsParser {
                 text = role(base.query(), role);
             }
             if (text == null) {
-                reader.error(field + "." + role, "required for kind " + kind.name().toLowerCase(java.util.Locale.ROOT));
+                reader.error(field + "." + role, "required for kind " + kind.name().toLowerCase(Locale.ROOT));
             }
             roles.put(role, text);
         }

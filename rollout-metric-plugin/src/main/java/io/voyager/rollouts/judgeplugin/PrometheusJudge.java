@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,6 +97,6 @@ public final class PrometheusJudge implements MetricJudge {
             return run.startedAt();
         }
         return run.measurements().getOrDefault(metricName, List.of()).stream()
-                .map(Measurement::startedAt).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+                .map(Measurement::startedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package io.voyager.rollouts.prometheus;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One metric's PromQL for one side, written either as a template or as a plain series selector.
@@ -41,7 +42,7 @@ public final class QueryTemplate {
             throw new IllegalArgumentException("must contain " + SELECTOR
                     + " or be a plain series selector like name{label=\"value\"}");
         }
-        LabelMatchers matchers = new LabelMatchers(java.util.List.of());
+        LabelMatchers matchers = new LabelMatchers(List.of());
         if (brace >= 0) {
             if (!s.endsWith("}")) {
                 throw new IllegalArgumentException("must contain " + SELECTOR
