@@ -35,9 +35,9 @@ public final class CanaryRecording {
     private CanaryRecording() {
     }
 
-    /** The recording ending at the last whole minute before now, so the plugin's "now" sees it. */
+    /** The recording ends now (whole seconds), so a plugin judging "since the analysis started" sees all of it. */
     public static Instant end() {
-        return Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public static String openMetrics(Instant end) {
