@@ -7,20 +7,18 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { RULES_DIR } from './paths.mjs';
 
+/** The Prometheus rule files (top-level `groups:`) among observability/prometheus/*.yml. */
 export function ruleFiles(dir = RULES_DIR) {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.yml'))
     .map((entry) => join(dir, entry.name))
+    .filter((file) => Array.isArray(parse(readFileSync(file, 'utf8'))?.groups))
     .sort();
 }
 
 export function prometheusRule(files = ruleFiles()) {
-  if (files.length === 0) throw new Error(`no rule files (*.yml) in ${RULES_DIR}`);
-  const groups = files.flatMap((file) => {
-    const doc = parse(readFileSync(file, 'utf8'));
-    if (!doc || !Array.isArray(doc.groups)) throw new Error(`${file}: expected a Prometheus rule file with groups: [...]`);
-    return doc.groups;
-  });
+  if (files.length === 0) throw new Error(`no rule files (*.yml with groups: [...]) in ${RULES_DIR}`);
+  const groups = files.flatMap((file) => parse(readFileSync(file, 'utf8')).groups);
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public class ProcessorFakes implements QuarkusTestResourceLifecycleManager {
 
+    private static final String TEST_TIMEOUT_MS = "2000";
+
     private WireMockServer stripe;
     private WireMockServer adyen;
     private WireMockServer mercadopago;
@@ -34,7 +36,11 @@ public class ProcessorFakes implements QuarkusTestResourceLifecycleManager {
                 Map.entry("voyager.processors.adyen.api-key", AdyenFake.API_KEY),
                 Map.entry("voyager.processors.adyen.merchant-account", AdyenFake.MERCHANT_ACCOUNT),
                 Map.entry("voyager.processors.mercadopago.base-url", mercadopago.baseUrl()),
-                Map.entry("voyager.processors.mercadopago.api-key", MercadoPagoFake.ACCESS_TOKEN));
+                Map.entry("voyager.processors.mercadopago.api-key", MercadoPagoFake.ACCESS_TOKEN),
+                // Roomy timeouts: a cold first call on a busy test machine is not a processor timeout.
+                Map.entry("voyager.processors.stripe.timeout-ms", TEST_TIMEOUT_MS),
+                Map.entry("voyager.processors.adyen.timeout-ms", TEST_TIMEOUT_MS),
+                Map.entry("voyager.processors.mercadopago.timeout-ms", TEST_TIMEOUT_MS));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.voyager.rollouts.judge.stats;
 
-import java.util.Arrays;
-
 /**
  * The Hodges-Lehmann estimate of the shift x - y (median of all pairwise differences) and its
  * distribution-free confidence interval from the order statistics of those differences (Moses), as in R's
@@ -9,9 +7,6 @@ import java.util.Arrays;
  * without ties, otherwise the normal approximation with the tie-corrected variance.
  */
 public final class HodgesLehmann {
-    /** Beyond this many pairwise differences the estimate would need a selection algorithm; refuse instead. */
-    public static final long MAX_PAIRS = 20_000_000L;
-
     private HodgesLehmann() {
     }
 
@@ -23,30 +18,20 @@ public final class HodgesLehmann {
      *     (0.005 gives a 99% two-sided interval, and a 99.5% one-sided bound on either side)
      */
     public static Result shift(double[] x, double[] y, double tailProbability) {
-        int m = x.length;
-        int n = y.length;
-        long pairs = (long) m * n;
-        if (pairs == 0 || pairs > MAX_PAIRS) {
-            throw new IllegalArgumentException("need 1.." + MAX_PAIRS + " pairwise differences, got " + pairs);
+        if (x.length == 0 || y.length == 0) {
+            throw new IllegalArgumentException("both samples need at least one value");
         }
-        double[] differences = new double[(int) pairs];
-        int k = 0;
-        for (double xi : x) {
-            for (double yj : y) {
-                differences[k++] = xi - yj;
-            }
-        }
-        Arrays.sort(differences);
-        double estimate = median(differences);
-        int rank = lowerRank(x, y, tailProbability);
+        PairwiseDifferences differences = new PairwiseDifferences(x, y);
+        long pairs = differences.count();
+        long rank = lowerRank(x, y, tailProbability);
         Interval interval = rank < 1
                 ? Interval.UNBOUNDED
-                : new Interval(differences[rank - 1], differences[(int) (pairs - rank)]);
-        return new Result(estimate, interval);
+                : new Interval(differences.kth(rank), differences.kth(pairs + 1 - rank));
+        return new Result(differences.median(), interval);
     }
 
     /** The largest k >= 1 with P(U <= k - 1) <= tailProbability, or 0 when even k = 1 is too wide. */
-    static int lowerRank(double[] x, double[] y, double tailProbability) {
+    static long lowerRank(double[] x, double[] y, double tailProbability) {
         int m = x.length;
         int n = y.length;
         double[] pooled = new double[m + n];
@@ -64,7 +49,7 @@ public final class HodgesLehmann {
         double total = m + n;
         double sd = Math.sqrt(m * (double) n / 12.0 * ((total + 1.0) - tieSum / (total * (total - 1.0))));
         double k = Math.floor(m * (double) n / 2.0 - Normal.upperQuantile(tailProbability) * sd);
-        return (int) Math.max(0, k);
+        return (long) Math.max(0, k);
     }
 
     static double median(double[] sorted) {

@@ -13,6 +13,30 @@ import java.util.ArrayDeque;
  */
 public final class YamuxStream implements Closeable {
 
+    /** Lifecycle of a stream, driven by the SYN, ACK, FIN and RST flags sent and received. */
+    enum State {
+        /** We sent SYN; data may flow before the peer's ACK. */
+        SYN_SENT,
+        /** SYN received and acknowledged, or our SYN acknowledged. */
+        OPEN,
+        /** We sent FIN: we write no more, the peer may. */
+        LOCAL_CLOSED,
+        /** The peer sent FIN: buffered data is read, then end of stream. */
+        REMOTE_CLOSED,
+        /** Both FINs, or the session ended: buffered data is read, then end of stream. */
+        CLOSED,
+        /** RST sent or received: reads and writes fail. */
+        RESET;
+
+        boolean peerMayWrite() {
+            return this == SYN_SENT || this == OPEN || this == LOCAL_CLOSED;
+        }
+
+        boolean weMayWrite() {
+            return this == SYN_SENT || this == OPEN || this == REMOTE_CLOSED;
+        }
+    }
+
     private final int id;
     private final int acceptIndex;
     private final YamuxSession session;
@@ -22,10 +46,7 @@ public final class YamuxStream implements Closeable {
     private long receiveWindow = YamuxLimits.INITIAL_STREAM_WINDOW;
     private long consumedSinceUpdate;
     private long sendWindow = YamuxLimits.INITIAL_STREAM_WINDOW;
-    private boolean remoteClosed;
-    private boolean localClosed;
-    private boolean reset;
-    private boolean sessionGone;
+    private State state;
 
     private final InputStream input = new Input();
     private final OutputStream output = new Output();
@@ -33,6 +54,7 @@ public final class YamuxStream implements Closeable {
     YamuxStream(int id, int acceptIndex, YamuxSession session) {
         this.id = id;
         this.acceptIndex = acceptIndex;
+        this.state = acceptIndex < 0 ? State.SYN_SENT : State.OPEN;
         this.session = session;
     }
 
@@ -59,9 +81,13 @@ public final class YamuxStream implements Closeable {
         boolean sendFin;
         boolean done;
         synchronized (lock) {
-            sendFin = !localClosed && !reset && !sessionGone;
-            localClosed = true;
-            done = remoteClosed || reset || sessionGone;
+            sendFin = state.weMayWrite();
+            if (state == State.SYN_SENT || state == State.OPEN) {
+                state = State.LOCAL_CLOSED;
+            } else if (state == State.REMOTE_CLOSED) {
+                state = State.CLOSED;
+            }
+            done = state == State.CLOSED || state == State.RESET;
             lock.notifyAll();
         }
         if (sendFin) {
@@ -76,8 +102,8 @@ public final class YamuxStream implements Closeable {
     public void reset() {
         boolean send;
         synchronized (lock) {
-            send = !reset && !sessionGone;
-            reset = true;
+            send = state != State.RESET && state != State.CLOSED;
+            state = State.RESET;
             lock.notifyAll();
         }
         if (send) {
@@ -88,8 +114,11 @@ public final class YamuxStream implements Closeable {
 
     /** Called by the session's reader for every frame of this stream. */
     void onFrame(FrameHeader header, byte[] payload, long offset) {
-        boolean closedNow = false;
+        boolean done;
         synchronized (lock) {
+            if (header.has(Flags.ACK) && state == State.SYN_SENT) {
+                state = State.OPEN;
+            }
             if (header.type() == FrameType.WINDOW_UPDATE) {
                 sendWindow += header.length();
             }
@@ -98,29 +127,40 @@ public final class YamuxStream implements Closeable {
                     throw new YamuxException("receive window exceeded on stream " + id, offset);
                 }
                 receiveWindow -= payload.length;
-                if (!reset) {
+                if (state.peerMayWrite()) {
                     received.add(payload);
                 }
             }
             if (header.has(Flags.FIN)) {
-                remoteClosed = true;
-                closedNow = localClosed;
+                if (state == State.SYN_SENT || state == State.OPEN) {
+                    state = State.REMOTE_CLOSED;
+                } else if (state == State.LOCAL_CLOSED) {
+                    state = State.CLOSED;
+                }
             }
             if (header.has(Flags.RST)) {
-                reset = true;
-                closedNow = true;
+                state = State.RESET;
             }
+            done = state == State.CLOSED || state == State.RESET;
             lock.notifyAll();
         }
-        if (closedNow) {
+        if (done) {
             session.forget(this);
         }
     }
 
     void onSessionClosed() {
         synchronized (lock) {
-            sessionGone = true;
+            if (state != State.RESET) {
+                state = State.CLOSED;
+            }
             lock.notifyAll();
+        }
+    }
+
+    State state() {
+        synchronized (lock) {
+            return state;
         }
     }
 
@@ -131,10 +171,10 @@ public final class YamuxStream implements Closeable {
         int n;
         long grant = 0;
         synchronized (lock) {
-            while (received.isEmpty() && !remoteClosed && !reset && !sessionGone) {
+            while (received.isEmpty() && state.peerMayWrite()) {
                 awaitQuietly();
             }
-            if (reset) {
+            if (state == State.RESET) {
                 throw new IOException("stream " + id + " was reset");
             }
             if (received.isEmpty()) {
@@ -142,7 +182,7 @@ public final class YamuxStream implements Closeable {
             }
             n = drain(b, off, len);
             consumedSinceUpdate += n;
-            if (consumedSinceUpdate >= YamuxLimits.WINDOW_UPDATE_THRESHOLD && !remoteClosed) {
+            if (consumedSinceUpdate >= YamuxLimits.WINDOW_UPDATE_THRESHOLD && state.peerMayWrite()) {
                 grant = consumedSinceUpdate;
                 consumedSinceUpdate = 0;
                 receiveWindow += grant;
@@ -176,7 +216,7 @@ public final class YamuxStream implements Closeable {
             int chunk;
             synchronized (lock) {
                 long deadline = System.nanoTime() + YamuxLimits.SEND_WINDOW_TIMEOUT.toNanos();
-                while (sendWindow == 0 && !reset && !sessionGone && !localClosed) {
+                while (sendWindow == 0 && state.weMayWrite()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new IOException("peer kept the window of stream " + id + " closed for "
@@ -184,8 +224,8 @@ public final class YamuxStream implements Closeable {
                     }
                     awaitQuietly(left);
                 }
-                if (reset || sessionGone || localClosed) {
-                    throw new IOException("stream " + id + " is closed");
+                if (!state.weMayWrite()) {
+                    throw new IOException("stream " + id + " is " + state);
                 }
                 chunk = (int) Math.min(len - written, sendWindow);
                 sendWindow -= chunk;

@@ -195,4 +195,27 @@ class YamuxSessionTest {
         assertThat(HEX.formatHex(pair.host().in().readNBytes(12)))
                 .isEqualTo(HEX.formatHex(FrameHeader.windowUpdate(1, Flags.NONE, half).toBytes()));
     }
+
+    @Test
+    void streamStatesFollowSynAckFinAndRst() throws Exception {
+        connect(accepted::add);
+        YamuxStream opened = client.openStream();
+        YamuxStream peer = nextAccepted();
+        assertThat(peer.state()).isEqualTo(YamuxStream.State.OPEN);
+        opened.output().write(1);
+        assertThat(peer.input().read()).isEqualTo(1);
+        client.ping(); // the ping's answer travels behind the stream's ACK
+        assertThat(opened.state()).isEqualTo(YamuxStream.State.OPEN);
+
+        opened.close();
+        assertThat(peer.input().read()).isEqualTo(-1);
+        assertThat(peer.state()).isEqualTo(YamuxStream.State.REMOTE_CLOSED);
+        peer.close();
+        assertThat(peer.state()).isEqualTo(YamuxStream.State.CLOSED);
+
+        YamuxStream second = client.openStream();
+        nextAccepted().reset();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.input().read()).isInstanceOf(IOException.class);
+        assertThat(second.state()).isEqualTo(YamuxStream.State.RESET);
+    }
 }

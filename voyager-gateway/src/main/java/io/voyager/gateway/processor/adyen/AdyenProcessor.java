@@ -2,6 +2,7 @@ package io.voyager.gateway.processor.adyen;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.voyager.gateway.credentials.CredentialsProvider;
+import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
@@ -45,9 +46,18 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
     @Bulkhead(64)
     @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
     public ProcessorResult authorize(ProcessorRequest request) {
-        return exchange(request, (api, credentials) -> api.payments(credentials.apiKey(),
-                adyenIdempotencyKey(request.idempotencyKey()), paymentRequest(request, credentials.merchantAccountId())),
-                AdyenProcessor::map);
+        return exchange(request);
+    }
+
+    @Override
+    protected Response send(AdyenApi api, ProcessorRequest request, ProcessorCredentials credentials) {
+        return api.payments(credentials.apiKey(), adyenIdempotencyKey(request.idempotencyKey()),
+                paymentRequest(request, credentials.merchantAccountId()));
+    }
+
+    @Override
+    protected ProcessorResult interpret(Response response) {
+        return map(response);
     }
 
     static AdyenWire.PaymentRequest paymentRequest(ProcessorRequest request, String merchantAccount) {

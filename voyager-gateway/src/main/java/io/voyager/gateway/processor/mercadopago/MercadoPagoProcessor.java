@@ -2,6 +2,7 @@ package io.voyager.gateway.processor.mercadopago;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.voyager.gateway.credentials.CredentialsProvider;
+import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
@@ -39,11 +40,20 @@ public class MercadoPagoProcessor extends HttpProcessorAdapter<MercadoPagoApi> {
     @Bulkhead(64)
     @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
     public ProcessorResult authorize(ProcessorRequest request) {
+        return exchange(request);
+    }
+
+    @Override
+    protected Response send(MercadoPagoApi api, ProcessorRequest request, ProcessorCredentials credentials) {
         // binary_mode: approve or reject synchronously, never leave the payment "in_process".
-        MercadoPagoWire.PaymentRequest body = new MercadoPagoWire.PaymentRequest(request.amount().toDecimal(),
-                request.paymentToken(), 1, false, request.reference(), request.reference(), true);
-        return exchange(request, (api, credentials) -> api.createPayment("Bearer " + credentials.apiKey(),
-                request.idempotencyKey(), body), MercadoPagoProcessor::map);
+        return api.createPayment("Bearer " + credentials.apiKey(), request.idempotencyKey(),
+                new MercadoPagoWire.PaymentRequest(request.amount().toDecimal(), request.paymentToken(), 1, false,
+                        request.reference(), request.reference(), true));
+    }
+
+    @Override
+    protected ProcessorResult interpret(Response response) {
+        return map(response);
     }
 
     static ProcessorResult map(Response response) {

@@ -2,6 +2,7 @@ package io.voyager.gateway.processor.stripe;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.voyager.gateway.credentials.CredentialsProvider;
+import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
@@ -39,10 +40,19 @@ public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
     @Bulkhead(64)
     @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
     public ProcessorResult authorize(ProcessorRequest request) {
-        return exchange(request, (api, credentials) -> api.createPaymentIntent("Bearer " + credentials.apiKey(),
-                request.idempotencyKey(), request.amount().minorUnits(),
-                request.amount().currency().toLowerCase(Locale.ROOT), request.paymentToken(), "card", true, "manual",
-                request.reference(), request.merchantId()), StripeProcessor::map);
+        return exchange(request);
+    }
+
+    @Override
+    protected Response send(StripeApi api, ProcessorRequest request, ProcessorCredentials credentials) {
+        return api.createPaymentIntent("Bearer " + credentials.apiKey(), request.idempotencyKey(),
+                request.amount().minorUnits(), request.amount().currency().toLowerCase(Locale.ROOT),
+                request.paymentToken(), "card", true, "manual", request.reference(), request.merchantId());
+    }
+
+    @Override
+    protected ProcessorResult interpret(Response response) {
+        return map(response);
     }
 
     static ProcessorResult map(Response response) {

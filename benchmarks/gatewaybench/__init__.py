@@ -1,0 +1,1 @@
+"""Gateway benchmarks for docs/benchmarks.md: throughput, latency at a rate, cold start, memory, sizing."""

@@ -1,0 +1,32 @@
+"""Figure 2: the gateway's own latency at a fixed rate with the open-model driver (loadtest/driver)."""
+import json
+import subprocess
+
+from . import stats
+
+PERCENTILES = (("p50", "p50Ms"), ("p99", "p99Ms"), ("p99.9", "p999Ms"))
+
+
+def drive(java, driver_jar, base, rate, duration_s):
+    command = [java, "-jar", driver_jar, "--rate", str(rate), "--duration", f"{duration_s}s", "--target", base, "--json"]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 120, check=False)
+    line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
+    if out.returncode != 0 or line is None:
+        raise RuntimeError(f"load driver failed ({out.returncode}): {out.stderr.strip()}")
+    return json.loads(line)
+
+
+def measure(java, driver_jar, gateway, rate, processor_latency_ms, runs, duration_s):
+    """Every sandbox answer takes exactly processor_latency_ms, so end-to-end minus it is the overhead."""
+    gateway.set_processor_latency(processor_latency_ms)
+    try:
+        drive(java, driver_jar, gateway.base, rate, 5)  # warms the driver's own JVM and the new latency path
+        results = [drive(java, driver_jar, gateway.base, rate, duration_s) for _ in range(runs)]
+    finally:
+        gateway.set_processor_latency(0)
+    figures = {"rate": rate, "processorLatencyMs": processor_latency_ms, "runs": results}
+    for name, key in PERCENTILES:
+        figures[name] = stats.summary([r[key] - processor_latency_ms for r in results])
+    figures["failedShare"] = max((r["failed"] + (r["sent"] - r["completed"])) / r["sent"] for r in results)
+    figures["achievedRate"] = stats.summary([r["ratePerSecond"] for r in results])
+    return figures
