@@ -154,6 +154,11 @@ public final class JudgeSettingsParser {
                 reader.error("prometheus.address", "must be an http:// or https:// URL with a host, got '" + text + "'");
                 return null;
             }
+            if (uri.getRawUserInfo() != null) {
+                // The address appears in measurement messages; a password in it would be shown to everyone.
+                reader.error("prometheus.address", "must not carry credentials, use prometheus.bearerTokenFile or headers");
+                return null;
+            }
             return uri;
         } catch (URISyntaxException e) {
             reader.error("prometheus.address", "not a URL: " + e.getMessage());

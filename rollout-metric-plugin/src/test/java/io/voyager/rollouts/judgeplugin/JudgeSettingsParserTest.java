@@ -127,6 +127,16 @@ class JudgeSettingsParserTest {
     }
 
     @Test
+    void credentialsInTheAddressAreRefusedSoNoMessageCanShowThem() {
+        JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://judge:hunter2@p:9090\"},"
+                + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}");
+
+        assertThat(result.errors()).containsExactly(
+                "prometheus.address: must not carry credentials, use prometheus.bearerTokenFile or headers");
+        assertThat(result.errorMessage()).doesNotContain("hunter2");
+    }
+
+    @Test
     void queriesThatCannotTakeASelectorAreRefusedAtParseTime() {
         assertThat(parse("\"metrics\":[{\"name\":\"errors\",\"kind\":\"ratio\",\"direction\":\"decrease-is-bad\","
                 + "\"allowedEffect\":{\"absolute\":0.01},\"query\":{\"good\":\"sum(rate(ok[5m]))\",\"total\":\"requests_total\"}}]").errors())
