@@ -9,6 +9,7 @@ import os
 import socket
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from gatewaybench import coldstart, latency, machine, profile, report, sizing, throughput, wrk  # noqa: E402
@@ -23,6 +24,8 @@ LATENCY_SHARES_OF_MAX = (0.5, 0.25)
 MODES = {
     # runs, wrk seconds, warm-up seconds, latency runs, latency seconds, cold-start runs, AOT training seconds
     "short": dict(runs=3, duration=10, warmup=15, latency_runs=3, latency_duration=15, cold_runs=3, training=10),
+    # Checks the harness end to end in about two minutes; its figures mean nothing.
+    "smoke": dict(runs=1, duration=3, warmup=3, latency_runs=1, latency_duration=3, cold_runs=1, training=3),
     "full": dict(runs=5, duration=20, warmup=30, latency_runs=5, latency_duration=30, cold_runs=5, training=20),
 }
 
@@ -40,12 +43,19 @@ def log(message):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mode", choices=MODES, default="full")
-    parser.add_argument("--app", required=True, help="fast-jar directory (quarkus-run.jar)")
-    parser.add_argument("--aot-app", required=True, help="aot-jar directory (quarkus-run.jar)")
-    parser.add_argument("--driver", required=True, help="load-driver.jar")
+    parser.add_argument("--app", help="fast-jar directory (quarkus-run.jar)")
+    parser.add_argument("--aot-app", help="aot-jar directory (quarkus-run.jar)")
+    parser.add_argument("--driver", help="load-driver.jar")
     parser.add_argument("--doc", required=True, help="docs/benchmarks.md to update")
-    parser.add_argument("--workdir", required=True, help="logs, JFR recording, AOT cache and results.json")
+    parser.add_argument("--workdir", help="logs, JFR recording, AOT cache and results.json")
+    parser.add_argument("--render", metavar="RESULTS_JSON", help="only rewrite the doc from a saved results.json")
     args = parser.parse_args()
+    if args.render:
+        with open(args.render, encoding="utf-8") as f:
+            write_doc(args.doc, json.load(f))
+        return
+    if not (args.app and args.aot_app and args.driver and args.workdir):
+        parser.error("--app, --aot-app, --driver and --workdir are needed to run the benchmarks")
     m = MODES[args.mode]
     os.makedirs(args.workdir, exist_ok=True)
     java17 = os.path.join(JDK17, "bin", "java")
@@ -77,7 +87,11 @@ def main():
                                       m["latency_runs"], m["latency_duration"])
             figures["shareOfMax"] = share
             results["latency"].append(figures)
-            log(f"  overhead p50 {figures['p50']['median']:.2f} ms, p99 {figures['p99']['median']:.2f} ms")
+            if figures["p99"]:
+                log(f"  overhead p50 {figures['p50']['median']:.2f} ms, p99 {figures['p99']['median']:.2f} ms, "
+                    f"{len(figures['errors'])} runs did not drain")
+            else:
+                log(f"  not sustained: {figures['errors'][0]}")
 
     log("figure 3: cold start")
     cache = os.path.join(args.workdir, "app.aot")
@@ -101,12 +115,16 @@ def main():
     results["loadAfter"] = machine.load_average()[0]
     with open(os.path.join(args.workdir, "results.json"), "w", encoding="utf-8") as f:
         json.dump(results, f, indent=2)
-    with open(args.doc, encoding="utf-8") as f:
-        document = f.read()
-    with open(args.doc, "w", encoding="utf-8") as f:
-        f.write(report.replace_sections(document, report.bodies(results)))
+    write_doc(args.doc, results)
     log(f"sizing: {results['sizing']['pods']} pods at {results['sizing']['perPod']:.0f}/s per pod; "
         f"wrote {args.doc} and {args.workdir}/results.json")
+
+
+def write_doc(path, results):
+    with open(path, encoding="utf-8") as f:
+        document = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(report.replace_sections(document, report.bodies(results)))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,13 @@ PERCENTILES = (("p50", "p50Ms"), ("p99", "p99Ms"), ("p99.9", "p999Ms"))
 
 
 def drive(java, driver_jar, base, rate, duration_s):
+    """One driver run; a run the system could not keep up with is a result too, with its reason."""
     command = [java, "-jar", driver_jar, "--rate", str(rate), "--duration", f"{duration_s}s", "--target", base, "--json"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 120, check=False)
     line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
     if out.returncode != 0 or line is None:
-        raise RuntimeError(f"load driver failed ({out.returncode}): {out.stderr.strip()}")
+        reason = next((l for l in out.stderr.splitlines() if "Exception" in l), out.stderr.strip()[-300:])
+        return {"error": reason}
     return json.loads(line)
 
 
@@ -24,9 +26,11 @@ def measure(java, driver_jar, gateway, rate, processor_latency_ms, runs, duratio
         results = [drive(java, driver_jar, gateway.base, rate, duration_s) for _ in range(runs)]
     finally:
         gateway.set_processor_latency(0)
-    figures = {"rate": rate, "processorLatencyMs": processor_latency_ms, "runs": results}
+    done = [r for r in results if "error" not in r]
+    figures = {"rate": rate, "processorLatencyMs": processor_latency_ms, "runs": results,
+               "runsAttempted": len(results), "errors": [r["error"] for r in results if "error" in r]}
     for name, key in PERCENTILES:
-        figures[name] = stats.summary([r[key] - processor_latency_ms for r in results])
-    figures["failedShare"] = max((r["failed"] + (r["sent"] - r["completed"])) / r["sent"] for r in results)
-    figures["achievedRate"] = stats.summary([r["ratePerSecond"] for r in results])
+        figures[name] = stats.summary([r[key] - processor_latency_ms for r in done]) if done else None
+    figures["failedShare"] = max((r["failed"] + (r["sent"] - r["completed"])) / r["sent"] for r in done) if done else None
+    figures["achievedRate"] = stats.summary([r["ratePerSecond"] for r in done]) if done else None
     return figures

@@ -42,7 +42,18 @@ def record(jcmd, jfr, gateway, url, duration_s, path):
         subprocess.run([jcmd, pid, "JFR.stop", "name=bench"], check=True, capture_output=True)
     text = subprocess.run([jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96", path],
                           check=True, capture_output=True, text=True).stdout
-    return {"load": load, **attribute(text)}
+    gc = subprocess.run([jfr, "print", "--events", "jdk.GarbageCollection", path],
+                        check=True, capture_output=True, text=True).stdout
+    return {"load": load, "durationS": duration_s, **gc_pauses(gc), **attribute(text)}
+
+
+PAUSE = re.compile(r"sumOfPauses = ([0-9.]+) (ns|us|ms|s)\b")
+TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+def gc_pauses(text):
+    pauses = [float(value) * TO_MS[unit] for value, unit in PAUSE.findall(text)]
+    return {"gcCount": len(pauses), "gcPauseMs": sum(pauses), "gcMaxPauseMs": max(pauses, default=0.0)}
 
 
 def attribute(text):

@@ -5,6 +5,10 @@ PEAK = 45_000
 HEADROOM = 1.3
 POD_CPU = 2
 POD_MEMORY_MIB = 1024
+# Each processor adapter's @Bulkhead (voyager.processors.<name>.max-concurrent) and Stripe's share of the
+# production mix: USD and JPY take the default route (stripe first), 55% + 5%.
+BULKHEAD = 64
+STRIPE_SHARE = 0.60
 
 
 def plan(throughput, profile):
@@ -23,4 +27,7 @@ def plan(throughput, profile):
         "perPodByCpu": per_pod_by_cpu,
         "podsByCpu": math.ceil(PEAK * HEADROOM / per_pod_by_cpu) if per_pod_by_cpu else None,
         "rssUnderLoadMib": rss_mib, "podMemoryMib": POD_MEMORY_MIB,
+        "bulkhead": BULKHEAD, "stripeShare": STRIPE_SHARE,
+        # Little's law: Stripe calls in flight = rate x share x latency must stay under the bulkhead.
+        "bulkheadBindsAboveMs": 1000 * BULKHEAD / (STRIPE_SHARE * measured),
     }

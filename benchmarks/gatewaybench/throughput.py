@@ -16,7 +16,9 @@ def measure(gateway, runs, duration_s, warmup_s):
     rss_under_load = []
     pairs = []
     for _ in range(runs):
+        cpu_before = gateway.cpu_seconds()
         baseline = wrk.run(gateway.base + BASELINE, duration_s)
+        baseline_cpu = gateway.cpu_seconds() - cpu_before
         cpu_before = gateway.cpu_seconds()
         authorize = wrk.run(gateway.base + AUTHORIZE, duration_s, sample=lambda: rss_under_load.append(gateway.rss_kb()))
         cpu = gateway.cpu_seconds() - cpu_before
@@ -27,6 +29,9 @@ def measure(gateway, runs, duration_s, warmup_s):
             "ratio": authorize["createdPerSecond"] / baseline["createdPerSecond"],
             # Whole JVM (gateway and its in-process sandbox processors) per authorization.
             "cpuMsPerAuthorization": 1000 * cpu / created if created else None,
+            "cpuMsPerBaselineRequest": 1000 * baseline_cpu / baseline["statuses"].get("201", 1),
+            "wrkCpuMsPerAuthorization": 1000 * authorize["wrkCpuSeconds"] / max(1, authorize["requests"]),
+            "wrkCpuMsPerBaselineRequest": 1000 * baseline["wrkCpuSeconds"] / max(1, baseline["requests"]),
         })
     return {
         "runs": pairs,
@@ -35,6 +40,9 @@ def measure(gateway, runs, duration_s, warmup_s):
         "ratio": stats.summary([p["ratio"] for p in pairs]),
         "non201Share": max(p["authorize"]["otherShare"] for p in pairs),
         "cpuMsPerAuthorization": stats.summary([p["cpuMsPerAuthorization"] for p in pairs if p["cpuMsPerAuthorization"]]),
+        "cpuMsPerBaselineRequest": stats.summary([p["cpuMsPerBaselineRequest"] for p in pairs]),
+        "wrkCpuMsPerAuthorization": stats.summary([p["wrkCpuMsPerAuthorization"] for p in pairs]),
+        "wrkCpuMsPerBaselineRequest": stats.summary([p["wrkCpuMsPerBaselineRequest"] for p in pairs]),
         "rssAfterWarmupKb": rss_after_warmup,
         "rssUnderLoadKb": stats.summary(rss_under_load) if rss_under_load else None,
     }

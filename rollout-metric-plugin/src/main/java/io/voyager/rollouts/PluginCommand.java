@@ -16,6 +16,8 @@ import io.voyager.rollouts.judgeplugin.JudgeCli;
 import io.voyager.rollouts.judgeplugin.PrometheusJudge;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import jakarta.inject.Inject;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +58,9 @@ public class PluginCommand implements QuarkusApplication {
             System.err.flush();
             return 1;
         }
-        // Managed by Quarkus' lifecycle: the threads are daemons, the process ends when run() returns.
+        // Like a Go plugin: Ctrl-C in a terminal is meant for the host, which then stops the plugin itself.
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        // Daemon threads: once run() returns the process exits, even with a call still running.
         ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "plugin-call");
             thread.setDaemon(true);

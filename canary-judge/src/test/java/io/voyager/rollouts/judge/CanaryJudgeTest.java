@@ -85,6 +85,28 @@ class CanaryJudgeTest {
     }
 
     @Test
+    void aBetterCanaryIsNotARegression() {
+        Verdict verdict = judge(GATEWAY, 6, success(60_000, 0.999, 1_000_000, 0.990), latency(60_000, 0.7, 1_000_000));
+        assertThat(verdict.metrics()).extracting(MetricResult::label).containsOnly(Label.PASS);
+        assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
+    }
+
+    @Test
+    void eitherDirectionFailsAChangeBothWays() {
+        MetricConfig cpu = MetricConfig.of("cpu", MetricKind.SERIES, Direction.EITHER, AllowedEffect.relative(0.1));
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(cpu));
+        long seed = 33;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] baseline = normal(random, 240, 0.6, 0.02);
+        Verdict lower = CanaryJudge.judge(config, LookContext.look(6),
+                Map.of("cpu", new SeriesData(normal(random, 60, 0.45, 0.02), baseline)));
+        Verdict higher = CanaryJudge.judge(config, LookContext.look(6),
+                Map.of("cpu", new SeriesData(normal(random, 60, 0.75, 0.02), baseline)));
+        assertThat(lower.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.LOW);
+        assertThat(higher.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.HIGH);
+    }
+
+    @Test
     void sparseErrorsAreNotAPass() {
         // kayenta#426: mostly-zero error counts. 12 errors in 2,000 canary requests vs 2 in 20,000.
         Verdict verdict = judge(GATEWAY, 12, new RatioData(1_988, 2_000, 19_998, 20_000), latency(2_000, 1.0, 20_000));

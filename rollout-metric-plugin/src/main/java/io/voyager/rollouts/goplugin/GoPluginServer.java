@@ -58,6 +58,11 @@ public final class GoPluginServer {
         quit.await();
     }
 
+    /** Waits at most {@code timeout} for the host to ask the plugin to quit. */
+    public boolean awaitQuit(java.time.Duration timeout) throws InterruptedException {
+        return quit.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     public boolean quitRequested() {
         return quit.getCount() == 0;
     }

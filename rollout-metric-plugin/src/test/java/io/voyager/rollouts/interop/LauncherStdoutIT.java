@@ -41,6 +41,9 @@ class LauncherStdoutIT {
             assertThat(line).matches("1\\|1\\|unix\\|" + java.util.regex.Pattern.quote(socketDir.toString())
                     + "/plugin\\d+\\|netrpc");
             Path socket = Path.of(line.split("\\|")[3]);
+            // Ctrl-C reaches the whole process group; like a Go plugin it waits for its host instead.
+            new ProcessBuilder("kill", "-INT", Long.toString(plugin.pid())).start().waitFor();
+            assertThat(plugin.waitFor(2, TimeUnit.SECONDS)).as("still running after SIGINT").isFalse();
             try (SocketChannel host = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 host.connect(UnixDomainSocketAddress.of(socket));
             }

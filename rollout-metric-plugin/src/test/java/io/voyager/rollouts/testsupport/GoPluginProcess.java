@@ -1,9 +1,7 @@
 package io.voyager.rollouts.testsupport;
 
 import io.voyager.rollouts.goplugin.ChannelStreams;
-import io.voyager.rollouts.goplugin.gob.GobType;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
-import io.voyager.rollouts.goplugin.yamux.YamuxStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,13 +25,11 @@ public final class GoPluginProcess implements Closeable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(1);
 
     private final Process process;
-    private final YamuxSession session;
-    private final RpcClient control;
+    private final GoPluginClient client;
 
-    private GoPluginProcess(Process process, YamuxSession session, RpcClient control) {
+    private GoPluginProcess(Process process, GoPluginClient client) {
         this.process = process;
-        this.session = session;
-        this.control = control;
+        this.client = client;
     }
 
     public static GoPluginProcess start(Path executable, Path workDir) throws Exception {
@@ -55,11 +49,8 @@ public final class GoPluginProcess implements Closeable {
                 throw new IOException("unexpected handshake line: " + line);
             }
             SocketChannel channel = connect(fields[2], fields[3]);
-            YamuxSession session = YamuxSession.client(ChannelStreams.input(channel), ChannelStreams.output(channel), channel);
-            YamuxStream control = session.openStream();
-            session.openStream(); // the plugin's stdout mirror
-            session.openStream(); // the plugin's stderr mirror
-            return new GoPluginProcess(process, session, new RpcClient(control.input(), control.output()));
+            return new GoPluginProcess(process,
+                    new GoPluginClient(ChannelStreams.input(channel), ChannelStreams.output(channel), channel));
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
@@ -86,34 +77,20 @@ public final class GoPluginProcess implements Closeable {
     }
 
     public YamuxSession session() {
-        return session;
+        return client.session();
     }
 
-    public RpcClient control() {
-        return control;
-    }
-
-    /** {@code Dispenser.Dispense}, then the broker handshake on a new stream; returns its net/rpc client. */
     public RpcClient dispense(String pluginName) throws IOException {
-        long id = (Long) control.call("Dispenser.Dispense", GobType.STRING, pluginName);
-        YamuxStream stream = session.openStream();
-        byte[] idBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) id).array();
-        stream.output().write(idBytes);
-        byte[] ack = stream.input().readNBytes(4);
-        if (!java.util.Arrays.equals(ack, idBytes)) {
-            throw new IOException("bad ack for broker id " + id);
-        }
-        return new RpcClient(stream.input(), stream.output());
+        return client.dispense(pluginName);
     }
 
     public void ping() throws IOException {
-        control.call("Control.Ping", GobType.BOOL, true);
+        client.ping();
     }
 
     /** {@code Control.Quit}, then hang up; returns the exit status, or -1 if the plugin had to be killed. */
     public int quit(Duration grace) throws IOException, InterruptedException {
-        control.call("Control.Quit", GobType.BOOL, true);
-        session.close();
+        client.quit();
         if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             return process.exitValue();
         }
@@ -123,7 +100,7 @@ public final class GoPluginProcess implements Closeable {
 
     @Override
     public void close() {
-        session.close();
+        client.session().close();
         process.destroyForcibly();
     }
 }

@@ -47,6 +47,17 @@ public final class Golden {
         return exchanges(new ByteArrayInputStream(stream));
     }
 
+    /** The first {@code count} header/body pairs of a live stream. */
+    public static List<Exchange> exchanges(InputStream in, int count) throws IOException {
+        GobDecoder decoder = new GobDecoder();
+        List<Exchange> exchanges = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            GobStruct header = (GobStruct) decoder.decodeValue(in);
+            exchanges.add(new Exchange(header, decoder.decode(in)));
+        }
+        return exchanges;
+    }
+
     public static List<Exchange> exchanges(InputStream in) throws IOException {
         GobDecoder decoder = new GobDecoder();
         List<Exchange> exchanges = new ArrayList<>();

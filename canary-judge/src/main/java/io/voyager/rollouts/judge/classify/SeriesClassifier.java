@@ -59,28 +59,24 @@ final class SeriesClassifier {
         BrownForsythe.Result dispersion = BrownForsythe.test(canary, baseline);
         boolean moreErratic = dispersion.pGreater() < spread.nominal()
                 && dispersion.spreadRatio() >= metric.maxSpreadRatio();
-        Label label = Label.PASS;
-        if (metric.direction().increaseIsBad() && rank.pGreater() < location.nominal() && ci.lower() > tolerance) {
-            label = Label.HIGH;
-        } else if (metric.direction().decreaseIsBad() && rank.pLess() < location.nominal() && ci.upper() < -tolerance) {
-            label = Label.LOW;
-        } else if (moreErratic) {
-            label = Label.HIGH;
-        }
+        boolean higher = metric.direction().increaseIsBad() && rank.pGreater() < location.nominal()
+                && ci.lower() > tolerance;
+        boolean lower = metric.direction().decreaseIsBad() && rank.pLess() < location.nominal()
+                && ci.upper() < -tolerance;
+        Label label = higher || (!lower && moreErratic) ? Label.HIGH : lower ? Label.LOW : Label.PASS;
         if (breached) {
             label = guardrailSide(metric, canaryMedian);
         }
+        // Report the test that decided: the spread test when only the spread flagged the canary.
+        boolean spreadDecided = moreErratic && !higher && !lower;
+        double p = spreadDecided ? dispersion.pGreater()
+                : Evidence.badSideP(metric.direction(), rank.pGreater(), rank.pLess());
+        double boundary = spreadDecided ? spread.nominal() : location.nominal();
         String summary = "canary median " + Format.plain(canaryMedian) + " vs stable " + Format.plain(baselineMedian)
                 + " (shift " + Format.signed(shift.estimate(), 3) + ", " + Format.confidence(location.confidence())
                 + " CI " + Format.range(ci, 1.0, 3) + "; spread x" + String.format(java.util.Locale.ROOT, "%.2f",
                         dispersion.spreadRatio()) + (moreErratic ? " erratic" : "") + ")"
                 + (breached ? ", guardrail breached" : "");
-        double p = Evidence.badSideP(metric.direction(), rank.pGreater(), rank.pLess());
-        double boundary = location.nominal();
-        if (moreErratic && label == Label.HIGH && !(rank.pGreater() < location.nominal() && ci.lower() > tolerance)) {
-            p = dispersion.pGreater();
-            boundary = spread.nominal();
-        }
         return new MetricResult(metric.name(), label, metric.critical(), breached, shift.estimate(), ci,
                 location.confidence(), p, boundary, canary.length, baseline.length, summary);
     }

@@ -12,6 +12,8 @@ package io.voyager.rollouts.judge.stats;
 public final class FisherExact {
     /** R's fisher.test treats probabilities within this relative distance of the observed one as equal. */
     private static final double RELATIVE_TIE = 1e-7;
+    /** Largest support this class sums over; beyond it the normal approximation is the right tool anyway. */
+    public static final long MAX_SUPPORT = 2_000_000;
 
     private FisherExact() {
     }
@@ -35,12 +37,9 @@ public final class FisherExact {
         return Math.min(1.0, t.sum(t.min, t.max, observed + Math.log1p(RELATIVE_TIE)));
     }
 
-    /** Largest support this class sums over; beyond it the normal approximation is the right tool anyway. */
-    public static final long MAX_SUPPORT = 2_000_000;
-
+    /** How many tables share these margins: the number of terms an exact p-value sums. */
     public static long supportSize(long a, long b, long c, long d) {
-        Table t = new Table(a, b, c, d);
-        return t.max - t.min + 1;
+        return Math.min(a + b, a + c) - Math.max(0, a + c - (c + d)) + 1;
     }
 
     private static final class Table {

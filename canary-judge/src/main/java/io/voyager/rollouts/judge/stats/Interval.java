@@ -7,8 +7,4 @@ public record Interval(double lower, double upper) {
     public boolean contains(double x) {
         return lower <= x && x <= upper;
     }
-
-    public Interval map(java.util.function.DoubleUnaryOperator increasing) {
-        return new Interval(increasing.applyAsDouble(lower), increasing.applyAsDouble(upper));
-    }
 }

@@ -17,10 +17,6 @@ public final class MannWhitney {
 
     /** U of x, the expected U under no difference, and the one-sided p-values in both directions. */
     public record Result(double u, long m, long n, double z, double pGreater, double pLess) {
-        /** Common-language effect size: P(X > Y) + P(X = Y)/2. */
-        public double probabilityXGreater() {
-            return u / ((double) m * n);
-        }
     }
 
     /** x and y are counts per bin, bins in increasing order of value. */

@@ -1,0 +1,69 @@
+package io.voyager.rollouts.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.voyager.rollouts.judge.config.AllowedEffect;
+import io.voyager.rollouts.judge.config.Direction;
+import io.voyager.rollouts.judge.config.JudgeConfig;
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.config.MetricKind;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.stats.Binomial;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Repeated looks at an unchanged canary: with alpha spending the share of runs failed at any of the 12
+ * looks stays at alpha, where testing each look at alpha would fail several times as many. The allowed
+ * effect is 0 here so that only the sequential boundary protects the run.
+ */
+class SequentialSafetyTest {
+    private static final int RUNS = 4_000;
+    private static final int LOOKS = 12;
+    private static final MetricConfig ERRORS = MetricConfig.of("success-rate", MetricKind.RATIO,
+            Direction.DECREASE_IS_BAD, AllowedEffect.absolute(0.0));
+
+    @Test
+    void falseFailureRateOverAWholeRunStaysAtAlpha() {
+        long seed = 51;
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(LOOKS);
+        double rate = falseFailureRate(config, seed);
+        // 4,000 runs: standard error 0.0034, tolerance 3.5 of them.
+        assertThat(rate).as("seed %d", seed).isCloseTo(0.05, within(0.012));
+    }
+
+    @Test
+    void testingEveryLookAtAlphaWouldFailFarMoreRuns() {
+        long seed = 52;
+        // One planned look means no spending: each look is tested at the full alpha (measured: 0.175).
+        JudgeConfig naive = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(1);
+        assertThat(falseFailureRate(naive, seed)).as("seed %d", seed).isGreaterThan(0.12);
+    }
+
+    private static double falseFailureRate(JudgeConfig config, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int failed = 0;
+        for (int run = 0; run < RUNS; run++) {
+            long canaryTotal = 0;
+            long canaryGood = 0;
+            long stableTotal = 0;
+            long stableGood = 0;
+            for (int look = 1; look <= LOOKS; look++) {
+                canaryTotal += 5_000;
+                canaryGood += Binomial.sample(random, 5_000, 0.99);
+                stableTotal += 50_000;
+                stableGood += Binomial.sample(random, 50_000, 0.99);
+                Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), Map.of("success-rate",
+                        new RatioData(canaryGood, canaryTotal, stableGood, stableTotal)));
+                if (verdict.phase() == Phase.FAILED) {
+                    failed++;
+                    break;
+                }
+            }
+        }
+        return (double) failed / RUNS;
+    }
+}
