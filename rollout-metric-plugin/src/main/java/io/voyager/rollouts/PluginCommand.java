@@ -4,7 +4,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.voyager.rollouts.argo.MetricProviderPlugin;
-import io.voyager.rollouts.argo.NoJudgeConfigured;
 import io.voyager.rollouts.argo.PluginRpcService;
 import io.voyager.rollouts.goplugin.GoPluginServer;
 import io.voyager.rollouts.goplugin.MagicCookie;
@@ -13,6 +12,9 @@ import io.voyager.rollouts.goplugin.PluginEnvironment;
 import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
+import io.voyager.rollouts.judgeplugin.JudgeCli;
+import io.voyager.rollouts.judgeplugin.PrometheusJudge;
+import io.voyager.rollouts.prometheus.PrometheusClient;
 import jakarta.inject.Inject;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -40,6 +42,10 @@ public class PluginCommand implements QuarkusApplication {
     PluginConfig config;
 
     public static void main(String... args) {
+        if (args.length > 0 && JudgeCli.COMMAND.equals(args[0])) {
+            // A dry run or post-mortem from a terminal: prints to stdout, needs no container, never serves.
+            System.exit(JudgeCli.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         StandardStreams.reserveStdout();
         Quarkus.run(PluginCommand.class, args);
     }
@@ -60,7 +66,8 @@ public class PluginCommand implements QuarkusApplication {
             thread.setDaemon(true);
             return thread;
         });
-        MetricProviderPlugin plugin = new MetricProviderPlugin(new NoJudgeConfigured(Clock.systemUTC()), Clock.systemUTC());
+        MetricProviderPlugin plugin = new MetricProviderPlugin(
+                new PrometheusJudge(PrometheusClient.newHttpClient(), Clock.systemUTC()), Clock.systemUTC());
         GoPluginServer server = new GoPluginServer(
                 Map.of(PluginRpcService.PLUGIN_SET_NAME, PluginRpcService.create(plugin)),
                 workers, config.maxConcurrentCalls());

@@ -35,6 +35,7 @@ final class ArgoDecoding {
             }
         }
         Map<String, List<Measurement>> measurements = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (Object item : status.list("MetricResults")) {
             GobStruct result = (GobStruct) item;
             List<Measurement> list = new ArrayList<>();
@@ -42,8 +43,10 @@ final class ArgoDecoding {
                 list.add(measurement((GobStruct) m));
             }
             measurements.put(result.string("Name"), List.copyOf(list));
+            counts.put(result.string("Name"), result.integer("Count"));
         }
-        return new AnalysisRunView(meta.string("Name"), meta.string("Namespace"), args, measurements);
+        return new AnalysisRunView(meta.string("Name"), meta.string("Namespace"), args, measurements,
+                time(status, "StartedAt"), counts);
     }
 
     static MetricView metric(GobStruct metric) {

@@ -3,6 +3,7 @@ package io.voyager.rollouts.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.testsupport.GoPrograms;
+import io.voyager.rollouts.testsupport.InteropFixture;
 import io.voyager.rollouts.testsupport.Launcher;
 import io.voyager.rollouts.testsupport.ProcessResult;
 import io.voyager.rollouts.testsupport.Processes;
@@ -23,7 +24,8 @@ class IdleSessionIT {
         Path host = GoPrograms.build("interophost");
 
         ProcessResult result = Processes.run(
-                List.of(host.toString(), "-plugin", Launcher.path().toString(), "-concurrent", "2", "-idle", "90s"),
+                List.of(host.toString(), "-plugin", Launcher.path().toString(), "-concurrent", "2", "-idle", "90s",
+                        "-expect-run-message", InteropFixture.RUN_MESSAGE),
                 Map.of(), Path.of("target"), Duration.ofMinutes(3));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();

@@ -3,6 +3,7 @@ package io.voyager.rollouts.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.testsupport.GoPrograms;
+import io.voyager.rollouts.testsupport.InteropFixture;
 import io.voyager.rollouts.testsupport.Launcher;
 import io.voyager.rollouts.testsupport.ProcessResult;
 import io.voyager.rollouts.testsupport.Processes;
@@ -21,7 +22,8 @@ class PluginInteropIT {
 
     private static ProcessResult runHost(Map<String, String> env, String... flags) throws Exception {
         Path host = GoPrograms.build("interophost");
-        List<String> command = new java.util.ArrayList<>(List.of(host.toString(), "-plugin", Launcher.path().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(host.toString(), "-plugin", Launcher.path().toString(),
+                "-expect-run-message", InteropFixture.RUN_MESSAGE));
         command.addAll(List.of(flags));
         return Processes.run(command, env, Path.of("target"), HOST_TIMEOUT);
     }
@@ -35,7 +37,8 @@ class PluginInteropIT {
                 .contains("PASS handshake network=unix")
                 .contains("PASS dispense")
                 .contains("PASS InitPlugin")
-                .contains("PASS Run 8 concurrent calls, phase=Error message=\"no judge configured\"")
+                .contains("PASS Run 8 concurrent calls, phase=Error message=\"invalid config: config: unknown fields "
+                        + "canaryHash, prometheusAddress, service, stableHash")
                 .contains("PASS Ping after Run")
                 .contains("PASS Resume")
                 .contains("PASS Terminate")

@@ -1,0 +1,63 @@
+package io.voyager.rollouts.judgeplugin;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as Argo and Prometheus write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 1d}. */
+final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException when the text is not such a duration or is zero */
+    static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("must be a duration like 30s, 5m or 1h30m");
+        }
+        Matcher m = PART.matcher(text.strip());
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+            end = m.end();
+        }
+        if (end == 0 || end != text.strip().length()) {
+            throw new IllegalArgumentException("must be a duration like 30s, 5m or 1h30m, got '" + text + "'");
+        }
+        if (total.isZero()) {
+            throw new IllegalArgumentException("must be longer than zero");
+        }
+        return total;
+    }
+
+    /** The shortest form that parses back: 90s is 1m30s. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        StringBuilder out = new StringBuilder();
+        if (s >= 3600) {
+            out.append(s / 3600).append('h');
+            s %= 3600;
+        }
+        if (s >= 60) {
+            out.append(s / 60).append('m');
+            s %= 60;
+        }
+        if (s > 0 || out.length() == 0) {
+            out.append(s).append('s');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,163 @@
+package io.voyager.rollouts.judgeplugin;
+
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.data.HistogramData;
+import io.voyager.rollouts.judge.data.MetricData;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.data.SeriesData;
+import io.voyager.rollouts.judge.data.Unavailable;
+import io.voyager.rollouts.prometheus.LabelMatchers;
+import io.voyager.rollouts.prometheus.PrometheusClient;
+import io.voyager.rollouts.prometheus.PrometheusException;
+import io.voyager.rollouts.prometheus.QueryTemplate;
+import io.voyager.rollouts.prometheus.Sample;
+import io.voyager.rollouts.prometheus.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fetches every metric of a look for both sides. What the values mean is decided here, explicitly:
+ * <ul>
+ *   <li>an empty result is a side without traffic (count 0), which the judge reports as NoData;</li>
+ *   <li>a NaN count makes that side "no data" as a whole, never a rate of 0 or 1;</li>
+ *   <li>an infinite count cannot come from a counter: the metric is unavailable (Error);</li>
+ *   <li>NaN and infinite samples of a series are dropped;</li>
+ *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed).</li>
+ * </ul>
+ */
+public final class MetricFetcher {
+    static final String RATIO_AGGREGATION = "sum(increase(%s[" + QueryTemplate.WINDOW + "]))";
+    static final String BUCKET_AGGREGATION = "sum by (le) (increase(%s[" + QueryTemplate.WINDOW + "]))";
+    static final String SERIES_AGGREGATION = "%s";
+
+    private final PrometheusClient client;
+
+    public MetricFetcher(PrometheusClient client) {
+        this.client = client;
+    }
+
+    public Map<String, MetricData> fetch(JudgeSettings settings, Duration window, Instant at) throws PrometheusException {
+        Map<String, MetricData> data = new LinkedHashMap<>();
+        for (MetricConfig metric : settings.judge().metrics()) {
+            Map<String, QueryTemplate> queries = settings.queries().get(metric.name());
+            Side canary = new Side(settings.canary(), window, settings.step(), at);
+            Side baseline = new Side(settings.baseline(), window, settings.step(), at);
+            data.put(metric.name(), switch (metric.kind()) {
+                case RATIO -> ratio(queries, canary, baseline);
+                case HISTOGRAM -> histogram(queries.get("buckets"), canary, baseline);
+                case SERIES -> series(queries.get("samples"), canary, baseline);
+            });
+        }
+        return data;
+    }
+
+    private record Side(LabelMatchers matchers, Duration window, Duration step, Instant at) {
+        String render(QueryTemplate query, String aggregation) {
+            return query.render(matchers, window, step, aggregation);
+        }
+    }
+
+    private MetricData ratio(Map<String, QueryTemplate> queries, Side canary, Side baseline) throws PrometheusException {
+        double[] c = counts(queries, canary);
+        double[] b = counts(queries, baseline);
+        for (double v : new double[] {c[0], c[1], b[0], b[1]}) {
+            if (Double.isInfinite(v)) {
+                return new Unavailable("Prometheus returned an infinite count");
+            }
+        }
+        return new RatioData(c[0], c[1], b[0], b[1]);
+    }
+
+    /** {good, total}; a NaN in either makes the side empty. */
+    private double[] counts(Map<String, QueryTemplate> queries, Side side) throws PrometheusException {
+        double good = sum(client.query(side.render(queries.get("good"), RATIO_AGGREGATION), side.at()));
+        double total = sum(client.query(side.render(queries.get("total"), RATIO_AGGREGATION), side.at()));
+        return Double.isNaN(good) || Double.isNaN(total) ? new double[] {0, 0} : new double[] {good, total};
+    }
+
+    private static double sum(List<Sample> samples) {
+        double sum = 0;
+        for (Sample s : samples) {
+            sum += s.value();
+        }
+        return sum;
+    }
+
+    private MetricData histogram(QueryTemplate query, Side canary, Side baseline) throws PrometheusException {
+        TreeMap<Double, Double> c = new TreeMap<>();
+        TreeMap<Double, Double> b = new TreeMap<>();
+        String problem = buckets(client.query(canary.render(query, BUCKET_AGGREGATION), canary.at()), c);
+        if (problem == null) {
+            problem = buckets(client.query(baseline.render(query, BUCKET_AGGREGATION), baseline.at()), b);
+        }
+        if (problem != null) {
+            return new Unavailable(problem);
+        }
+        TreeMap<Double, Boolean> bounds = new TreeMap<>();
+        c.keySet().forEach(le -> bounds.put(le, true));
+        b.keySet().forEach(le -> bounds.put(le, true));
+        if (!bounds.isEmpty() && bounds.lastKey() != Double.POSITIVE_INFINITY) {
+            return new Unavailable("the bucket query returned no le=\"+Inf\" bucket");
+        }
+        if (bounds.size() < 2) {
+            // No traffic on either side (or only a +Inf bucket): an empty histogram the judge calls NoData.
+            bounds.put(0.0, true);
+            bounds.put(Double.POSITIVE_INFINITY, true);
+        }
+        double[] les = bounds.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        return new HistogramData(les, cumulative(les, c), cumulative(les, b));
+    }
+
+    /** Fills le -> count; returns a problem, or null. A NaN bucket makes the whole side empty. */
+    private static String buckets(List<Sample> samples, TreeMap<Double, Double> into) {
+        for (Sample s : samples) {
+            String le = s.labels().get("le");
+            if (le == null) {
+                return "the bucket query returned a series without an le label: " + s.labels();
+            }
+            double bound;
+            try {
+                bound = "+Inf".equals(le) || "Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+            } catch (NumberFormatException e) {
+                return "the bucket query returned le=\"" + le + "\"";
+            }
+            if (Double.isInfinite(s.value())) {
+                return "Prometheus returned an infinite bucket count";
+            }
+            if (Double.isNaN(s.value())) {
+                into.clear();
+                return null;
+            }
+            into.merge(bound, s.value(), Double::sum);
+        }
+        return null;
+    }
+
+    /** Cumulative counts on the shared bounds; a bound a side lacks carries the count below it. */
+    private static double[] cumulative(double[] les, TreeMap<Double, Double> side) {
+        double[] out = new double[les.length];
+        double previous = 0;
+        for (int i = 0; i < les.length; i++) {
+            Double count = side.get(les[i]);
+            previous = count != null ? count : previous;
+            out[i] = previous;
+        }
+        return out;
+    }
+
+    private MetricData series(QueryTemplate query, Side canary, Side baseline) throws PrometheusException {
+        return new SeriesData(samples(query, canary), samples(query, baseline));
+    }
+
+    private double[] samples(QueryTemplate query, Side side) throws PrometheusException {
+        List<Series> matrix = client.queryRange(side.render(query, SERIES_AGGREGATION), side.at().minus(side.window()),
+                side.at(), side.step());
+        return matrix.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
+                .filter(Double::isFinite).toArray();
+    }
+}

@@ -1,0 +1,33 @@
+package io.voyager.rollouts.judgeplugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.voyager.rollouts.argo.MetricProviderPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The AnalysisTemplate this repository deploys must be a config the judge accepts. */
+class DeployedTemplateTest {
+    private static final Path TEMPLATE = Path.of("../src-deploy/base/analysis-template-canary-vs-stable.yaml");
+
+    @Test
+    void deployedCanaryVsStableTemplateIsAValidJudgeConfig() throws Exception {
+        assertThat(TEMPLATE).as("the deployed AnalysisTemplate").exists();
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TEMPLATE));
+        JsonNode config = template.path("spec").path("metrics").path(0).path("provider").path("plugin")
+                .path(MetricProviderPlugin.NAME);
+        // Argo resolves {{args.*}} before the plugin sees the config: stand-in hashes, as the controller would.
+        String resolved = config.toString().replace("{{args.canary-hash}}", "7d9c8f").replace("{{args.stable-hash}}", "5b6f4a");
+
+        JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson(resolved);
+
+        assertThat(result.errors()).as(resolved).isEmpty();
+        assertThat(result.settings().canary().render()).isEqualTo("rollouts_pod_template_hash=\"7d9c8f\"");
+        assertThat(result.settings().window()).isInstanceOf(Window.SinceAnalysisStart.class);
+        assertThat(result.settings().plannedLooksSet()).isTrue();
+    }
+}

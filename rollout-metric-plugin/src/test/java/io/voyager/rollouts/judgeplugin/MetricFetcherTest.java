@@ -1,0 +1,137 @@
+package io.voyager.rollouts.judgeplugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voyager.rollouts.judge.data.HistogramData;
+import io.voyager.rollouts.judge.data.MetricData;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.data.Unavailable;
+import io.voyager.rollouts.prometheus.PrometheusClient;
+import io.voyager.rollouts.prometheus.PrometheusException;
+import io.voyager.rollouts.testsupport.FakePrometheus;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What Prometheus' answers mean to the judge: each odd value is mapped on purpose. */
+class MetricFetcherTest {
+    private static final Instant AT = Instant.parse("2024-05-06T07:10:00Z");
+
+    private static JudgeSettings settings(URI address) {
+        return JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"" + address + "\"},"
+                + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}").settings();
+    }
+
+    private static String one(String value) {
+        return "[{\"metric\":{},\"value\":[1,\"" + value + "\"]}]";
+    }
+
+    private static String buckets(String... leAndValue) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < leAndValue.length; i += 2) {
+            s.append(i > 0 ? "," : "").append("{\"metric\":{\"le\":\"").append(leAndValue[i]).append("\"},\"value\":[1,\"")
+                    .append(leAndValue[i + 1]).append("\"]}");
+        }
+        return s.append("]").toString();
+    }
+
+    /** Routes by side and by role (good has outcome=~"approved|declined", total has error|timeout too). */
+    private static String route(String query, String canaryGood, String canaryTotal, String baselineGood,
+            String baselineTotal, String canaryBuckets, String baselineBuckets) {
+        boolean canary = query.contains("h=\"c\"");
+        if (query.contains("_bucket")) {
+            return canary ? canaryBuckets : baselineBuckets;
+        }
+        boolean total = query.contains("timeout");
+        return canary ? (total ? canaryTotal : canaryGood) : (total ? baselineTotal : baselineGood);
+    }
+
+    private static Map<String, MetricData> scenario(String cg, String ct, String bg, String bt, String cb, String bb)
+            throws Exception {
+        return fetchRouted(q -> route(q, cg, ct, bg, bt, cb, bb));
+    }
+
+    private static Map<String, MetricData> fetchRouted(Function<String, String> answer) throws Exception {
+        try (FakePrometheus server = FakePrometheus.start(exchange -> {
+            FakePrometheus.send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+                    + answer.apply(FakePrometheus.query(exchange)) + "}}");
+        })) {
+            JudgeSettings settings = settings(server.address());
+            return new MetricFetcher(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()))
+                    .fetch(settings, Duration.ofMinutes(5), AT);
+        }
+    }
+
+    private static final String GOOD_BUCKETS = buckets("0.1", "90", "0.5", "99", "+Inf", "100");
+
+    @Test
+    void countsAndBucketsPerSide() throws Exception {
+        Map<String, MetricData> data = scenario(one("995"), one("1000"), one("9960"), one("10000"), GOOD_BUCKETS,
+                buckets("0.1", "900", "0.5", "990", "+Inf", "1000"));
+
+        assertThat(data.get("success-rate")).isEqualTo(new RatioData(995, 1000, 9960, 10000));
+        HistogramData histogram = (HistogramData) data.get("latency");
+        assertThat(histogram.upperBounds()).containsExactly(0.1, 0.5, Double.POSITIVE_INFINITY);
+        assertThat(histogram.canaryCumulative()).containsExactly(90, 99, 100);
+        assertThat(histogram.baselineCumulative()).containsExactly(900, 990, 1000);
+    }
+
+    @Test
+    void emptyResultIsASideWithoutTraffic() throws Exception {
+        Map<String, MetricData> data = scenario("[]", "[]", one("9960"), one("10000"), "[]", GOOD_BUCKETS);
+
+        assertThat(data.get("success-rate")).isEqualTo(new RatioData(0, 0, 9960, 10000));
+        assertThat(((HistogramData) data.get("latency")).canaryCumulative()).containsOnly(0.0);
+    }
+
+    @Test
+    void nanCountMakesTheWholeSideEmptyRatherThanARateOfZero() throws Exception {
+        Map<String, MetricData> data = scenario(one("NaN"), one("1000"), one("9960"), one("10000"),
+                buckets("0.1", "NaN", "+Inf", "100"), GOOD_BUCKETS);
+
+        assertThat(data.get("success-rate")).isEqualTo(new RatioData(0, 0, 9960, 10000));
+        assertThat(((HistogramData) data.get("latency")).canaryCumulative()).containsOnly(0.0);
+    }
+
+    @Test
+    void infiniteCountMakesTheMetricUnavailable() throws Exception {
+        Map<String, MetricData> data = scenario(one("995"), one("+Inf"), one("9960"), one("10000"),
+                buckets("0.1", "90", "+Inf", "+Inf"), GOOD_BUCKETS);
+
+        assertThat(data.get("success-rate")).isEqualTo(new Unavailable("Prometheus returned an infinite count"));
+        assertThat(data.get("latency")).isEqualTo(new Unavailable("Prometheus returned an infinite bucket count"));
+    }
+
+    @Test
+    void bucketsWithoutInfOrLeAreUnavailable() throws Exception {
+        Map<String, MetricData> noInf = scenario(one("1"), one("1"), one("1"), one("1"), buckets("0.1", "90", "0.5", "99"),
+                GOOD_BUCKETS.replace(",{\"metric\":{\"le\":\"+Inf\"},\"value\":[1,\"100\"]}", ""));
+        Map<String, MetricData> noLe = scenario(one("1"), one("1"), one("1"), one("1"), one("5"), GOOD_BUCKETS);
+
+        assertThat(noInf.get("latency")).isEqualTo(new Unavailable("the bucket query returned no le=\"+Inf\" bucket"));
+        assertThat(noLe.get("latency")).isEqualTo(new Unavailable("the bucket query returned a series without an le label: {}"));
+    }
+
+    @Test
+    void boundsOneSideLacksCarryTheCountBelowThem() throws Exception {
+        Map<String, MetricData> data = scenario(one("1"), one("1"), one("1"), one("1"),
+                buckets("0.1", "90", "+Inf", "100"), buckets("0.1", "900", "0.5", "990", "+Inf", "1000"));
+
+        assertThat(((HistogramData) data.get("latency")).canaryCumulative()).containsExactly(90, 90, 100);
+    }
+
+    @Test
+    void anyFailedQueryAbortsTheLook() throws Exception {
+        try (FakePrometheus server = FakePrometheus.answering(503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}")) {
+            JudgeSettings settings = settings(server.address());
+            MetricFetcher fetcher = new MetricFetcher(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()));
+
+            assertThatThrownBy(() -> fetcher.fetch(settings, Duration.ofMinutes(5), AT)).isInstanceOf(PrometheusException.class)
+                    .hasMessage("HTTP 503, query failed, unavailable: down");
+        }
+    }
+}
