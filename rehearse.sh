@@ -17,7 +17,8 @@ source "$ROOT/rehearsal/lib.sh"
 
 QUICK=0
 SCENARIOS=()
-PLUGIN="$ROOT/rollout-metric-plugin/target/voyager-canary-judge"
+DEFAULT_PLUGIN="$ROOT/rollout-metric-plugin/target/voyager-canary-judge"
+PLUGIN=$DEFAULT_PLUGIN
 RATE=600
 KEEP=0
 CHART_DIR="$ROOT/docs"

@@ -36,8 +36,16 @@ newer_than() { # newer_than FILE PATH... : true if FILE is missing or any file u
 }
 
 build_missing() {
-  if [ ! -x "$ROOT/rollout-metric-plugin/target/voyager-canary-judge" ] || [ ! -f "$DRIVER_JAR" ] \
-      || [ ! -d "$REHEARSAL/target/lib" ] || [ ! -f "$REHEARSAL/target/classes/io/voyager/rehearsal/ScenarioCheck.class" ]; then
+  local stale=0 tools_class="$REHEARSAL/target/classes/io/voyager/rehearsal/ScenarioCheck.class"
+  if [ "$PLUGIN" = "$DEFAULT_PLUGIN" ] && newer_than "$PLUGIN" "$ROOT/rollout-metric-plugin/src/main" \
+      "$ROOT/canary-judge/src/main" "$ROOT/gob-codec/src/main"; then
+    stale=1
+  fi
+  if newer_than "$DRIVER_JAR" "$ROOT/loadtest/driver/src/main" || newer_than "$tools_class" "$REHEARSAL/src/main" \
+      || [ ! -d "$REHEARSAL/target/lib" ]; then
+    stale=1
+  fi
+  if [ "$stale" = 1 ]; then
     log "building the plugin, the load driver and the rehearsal tools (mvnw -pl rehearsal -am package)"
     mvn_build -pl rehearsal -am package -DskipTests
   fi
