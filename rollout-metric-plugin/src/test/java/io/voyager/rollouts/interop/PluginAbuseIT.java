@@ -134,6 +134,24 @@ class PluginAbuseIT {
     }
 
     @Test
+    void answerSmallInBytesButHugeAsATreeIsRefused() throws Exception {
+        // 3 MB of tiny samples, under the byte cap: some 60 MB as a JSON tree, nearly the whole heap
+        StringBuilder json = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+        for (int i = 0; i < 100_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"metric\":{\"le\":\"0.1\"},\"value\":[1,\"1\"]}");
+        }
+        byte[] body = json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+        URI dense = serve(exchange -> sendBytes(exchange, 200, body));
+
+        List<Timed> runs = concurrentRuns(config(dense), 8);
+
+        assertThat(runs).allSatisfy(run -> assertError(run, "JSON values: narrow the query or raise step"));
+        Duration slowest = runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
+        assertStillServing();
+        report("dense", runs.size(), runs.size(), slowest);
+    }
+
+    @Test
     void fiftyConcurrentRunsOnOneStreamAreAllAnswered() throws Exception {
         URI healthy = serve(exchange -> {
             Thread.sleep(100);
