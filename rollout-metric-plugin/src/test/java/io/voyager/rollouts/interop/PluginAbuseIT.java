@@ -71,8 +71,9 @@ class PluginAbuseIT {
 
         Timed run = run(config(slow));
 
-        assertError(run, "no answer from " + slow + " for ");
-        assertThat(run.message()).endsWith(" within PT3S");
+        // The client's own deadline and the request timeout race; their messages order the parts differently.
+        assertError(run, "no answer from " + slow);
+        assertThat(run.message()).contains(" within PT3S");
         assertThat(run.elapsed()).as("one query timeout, not one per query").isLessThan(TIMEOUT.plus(SLACK));
         assertStillServing();
         report("slow", 1, 1, run.elapsed());
