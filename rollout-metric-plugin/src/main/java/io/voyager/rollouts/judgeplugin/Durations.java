@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Durations as Argo and Prometheus write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 1d}. */
 final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    /** Longer is a typo, and would overflow the arithmetic on instants and milliseconds downstream. */
+    static final Duration MAX = Duration.ofDays(365);
 
     private Durations() {
     }
@@ -16,27 +18,44 @@ final class Durations {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("must be a duration like 30s, 5m or 1h30m");
         }
-        Matcher m = PART.matcher(text.strip());
+        String stripped = text.strip();
+        Matcher m = PART.matcher(stripped);
         Duration total = Duration.ZERO;
         int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+        // Anchored at each part's start: find() would rescan a long digit run from every offset (quadratic).
+        while (end < stripped.length() && m.region(end, stripped.length()).lookingAt()) {
+            total = total.plus(part(m.group(1), m.group(2), text));
+            if (total.compareTo(MAX) > 0) {
+                throw tooLong(text);
+            }
             end = m.end();
         }
-        if (end == 0 || end != text.strip().length()) {
+        if (end == 0 || end != stripped.length()) {
             throw new IllegalArgumentException("must be a duration like 30s, 5m or 1h30m, got '" + text + "'");
         }
         if (total.isZero()) {
             throw new IllegalArgumentException("must be longer than zero");
         }
         return total;
+    }
+
+    private static Duration part(String digits, String unit, String text) {
+        try {
+            long n = Long.parseLong(digits);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw tooLong(text);
+        }
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("must be at most " + MAX.toDays() + "d, got '" + text + "'");
     }
 
     /** The shortest form that parses back: 90s is 1m30s. */

@@ -1,8 +1,8 @@
 package io.voyager.rollouts.prometheus;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,11 +10,13 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body up to a byte cap, asking for one chunk at a time; past the cap it cancels the
- * subscription (the connection is dropped), so a runaway query result never fills the heap.
+ * subscription (the connection is dropped), so a runaway query result never fills the heap. Chunks are kept
+ * at their exact size and joined once: a body takes at most twice the cap, never a grown buffer's slack.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long cap;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final List<byte[]> chunks = new ArrayList<>();
+    private long size;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
@@ -38,14 +40,15 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer buffer : chunk) {
-            if (bytes.size() + (long) buffer.remaining() > cap) {
+            if (size + buffer.remaining() > cap) {
                 subscription.cancel();
                 result.completeExceptionally(new BodyTooLargeException(cap));
                 return;
             }
             byte[] copy = new byte[buffer.remaining()];
             buffer.get(copy);
-            bytes.write(copy, 0, copy.length);
+            chunks.add(copy);
+            size += copy.length;
         }
         subscription.request(1);
     }
@@ -57,7 +60,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        result.complete(bytes.toByteArray());
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, body, at, chunk.length);
+            at += chunk.length;
+        }
+        chunks.clear();
+        result.complete(body);
     }
 
     @Override

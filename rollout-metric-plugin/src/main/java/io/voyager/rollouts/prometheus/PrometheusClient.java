@@ -26,7 +26,11 @@ import java.util.concurrent.TimeoutException;
  * The timeout covers the whole exchange, body included; the body is capped in bytes.
  */
 public final class PrometheusClient {
-    public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /**
+     * Far above what a judged query returns (a few KB; a range query over hours of a dozen pods, some 100 KB),
+     * and small enough that the concurrent calls of one plugin fit its heap together.
+     */
+    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     private final HttpClient http;
     private final PrometheusSettings settings;

@@ -1,6 +1,7 @@
 package io.voyager.rollouts.prometheus;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the HTTP API's JSON envelope ({@code status}, {@code data}, {@code errorType}, {@code error},
@@ -20,6 +22,14 @@ import java.util.Map;
 final class PrometheusResponse {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int QUOTED_BODY_CHARS = 200;
+    /**
+     * Most JSON tokens an answer may have. A tree costs some 170 bytes of heap per token, so a body of
+     * tiny samples would grow 15-20 fold in memory; this bounds one tree to about 20 MB. A judged query
+     * needs far fewer: a range query of a dozen pods over an hour at a 30 s step is some 10 000.
+     */
+    static final int MAX_TOKENS = 100_000;
+    /** Trees are built one at a time, so concurrent calls cannot add their worst cases up. */
+    private static final Semaphore TREE_BUILDER = new Semaphore(1);
 
     private PrometheusResponse() {
     }
@@ -66,7 +76,12 @@ final class PrometheusResponse {
     private static JsonNode successData(int httpStatus, byte[] body) throws PrometheusException {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            int tokens = countTokens(body);
+            if (tokens > MAX_TOKENS) {
+                throw new PrometheusException(prefix(httpStatus) + "answer has more than " + MAX_TOKENS
+                        + " JSON values: narrow the query or raise step");
+            }
+            root = tree(body);
         } catch (JacksonException e) {
             throw new PrometheusException(prefix(httpStatus) + "response is not Prometheus JSON: " + quote(body));
         } catch (IOException e) {
@@ -91,6 +106,31 @@ final class PrometheusResponse {
             throw new PrometheusException("response has no data object");
         }
         return data;
+    }
+
+    /** Tokens in the body, counted without building anything; stops one past the limit. */
+    private static int countTokens(byte[] body) throws IOException {
+        int tokens = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            while (parser.nextToken() != null && tokens <= MAX_TOKENS) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    private static JsonNode tree(byte[] body) throws IOException, PrometheusException {
+        try {
+            TREE_BUILDER.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrometheusException("interrupted while reading the response");
+        }
+        try {
+            return JSON.readTree(body);
+        } finally {
+            TREE_BUILDER.release();
+        }
     }
 
     /** A [timestamp, "value"] pair; Prometheus writes NaN and infinities as the strings NaN, +Inf, -Inf. */

@@ -51,12 +51,17 @@ public final class ArgoArgs {
     }
 
     public static Map<String, Object> metric() {
+        return metric(PLUGIN_CONFIG);
+    }
+
+    /** The metric with this JSON under {@code provider.plugin["voyager/canary-judge"]}. */
+    public static Map<String, Object> metric(String pluginConfig) {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("Name", "canary-judge");
         metric.put("Interval", "1m");
         metric.put("Count", Map.of("IntVal", 5L));
         metric.put("Provider", Map.of("Plugin",
-                Map.of("voyager/canary-judge", PLUGIN_CONFIG.getBytes(StandardCharsets.UTF_8))));
+                Map.of("voyager/canary-judge", pluginConfig.getBytes(StandardCharsets.UTF_8))));
         return metric;
     }
 
@@ -69,7 +74,11 @@ public final class ArgoArgs {
     }
 
     public static GobInterface runArgs() {
-        return new GobInterface("RunArgs", RUN_ARGS, Map.of("AnalysisRun", analysisRun(), "Metric", metric()));
+        return runArgs(PLUGIN_CONFIG);
+    }
+
+    public static GobInterface runArgs(String pluginConfig) {
+        return new GobInterface("RunArgs", RUN_ARGS, Map.of("AnalysisRun", analysisRun(), "Metric", metric(pluginConfig)));
     }
 
     public static GobInterface terminateAndResumeArgs() {

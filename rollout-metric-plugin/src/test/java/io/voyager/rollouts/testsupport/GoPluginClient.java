@@ -32,6 +32,12 @@ public final class GoPluginClient {
 
     /** {@code Dispenser.Dispense}, then the broker handshake on a new stream; returns its net/rpc client. */
     public RpcClient dispense(String pluginName) throws IOException {
+        YamuxStream stream = dispenseStream(pluginName);
+        return new RpcClient(stream.input(), stream.output());
+    }
+
+    /** {@code Dispenser.Dispense} and the broker handshake; returns the stream the plugin serves net/rpc on. */
+    public YamuxStream dispenseStream(String pluginName) throws IOException {
         long id = (Long) control.call("Dispenser.Dispense", GobType.STRING, pluginName);
         YamuxStream stream = session.openStream();
         byte[] idBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) id).array();
@@ -40,7 +46,7 @@ public final class GoPluginClient {
         if (!Arrays.equals(ack, idBytes)) {
             throw new IOException("bad ack for broker id " + id);
         }
-        return new RpcClient(stream.input(), stream.output());
+        return stream;
     }
 
     public void ping() throws IOException {

@@ -2,6 +2,7 @@ package io.voyager.rollouts.testsupport;
 
 import io.voyager.rollouts.goplugin.ChannelStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
+import io.voyager.rollouts.goplugin.yamux.YamuxStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +35,14 @@ public final class GoPluginProcess implements Closeable {
     }
 
     public static GoPluginProcess start(Path executable, Path workDir) throws Exception {
+        return start(executable, workDir, Map.of());
+    }
+
+    /** Like {@link #start(Path, Path)}, with extra environment variables for the plugin. */
+    public static GoPluginProcess start(Path executable, Path workDir, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(executable.toString()).directory(workDir.toFile())
                 .redirectError(workDir.resolve(executable.getFileName() + ".stderr").toFile());
+        builder.environment().putAll(env);
         builder.environment().put("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
         builder.environment().put("PLUGIN_MIN_PORT", "10000");
         builder.environment().put("PLUGIN_MAX_PORT", "25000");
@@ -82,6 +90,26 @@ public final class GoPluginProcess implements Closeable {
 
     public RpcClient dispense(String pluginName) throws IOException {
         return client.dispense(pluginName);
+    }
+
+    /** A net/rpc client that keeps many calls in flight on the dispensed plugin's one stream. */
+    public PipelinedRpcClient dispensePipelined(String pluginName) throws IOException {
+        YamuxStream stream = client.dispenseStream(pluginName);
+        return new PipelinedRpcClient(stream.input(), stream.output());
+    }
+
+    /** Hangs up without {@code Control.Quit}, as a controller that dies or loses the connection does. */
+    public void disconnect() {
+        client.session().close();
+    }
+
+    /** The exit status once the plugin has exited by itself, or -1 if it is still running after {@code grace}. */
+    public int awaitExit(Duration grace) throws InterruptedException {
+        return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public void ping() throws IOException {

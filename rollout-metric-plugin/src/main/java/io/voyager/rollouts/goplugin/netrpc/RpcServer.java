@@ -3,7 +3,6 @@ package io.voyager.rollouts.goplugin.netrpc;
 import io.voyager.rollouts.goplugin.gob.GobDecoder;
 import io.voyager.rollouts.goplugin.gob.GobEncoder;
 import io.voyager.rollouts.goplugin.gob.GobException;
-import io.voyager.rollouts.goplugin.gob.GobStruct;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,7 +41,7 @@ public final class RpcServer {
         while (true) {
             RequestHeader header;
             try {
-                header = readHeader(in);
+                header = RequestHeader.read(decoder, in);
             } catch (EOFException e) {
                 return;
             }
@@ -65,23 +64,6 @@ public final class RpcServer {
                 }
             });
         }
-    }
-
-    private RequestHeader readHeader(InputStream in) throws IOException {
-        Object value = decoder.decodeValue(in);
-        if (!(value instanceof GobStruct header)) {
-            throw new GobException("request header is not a struct: " + value);
-        }
-        // Like Go's decoder, refuse fields whose wire type does not fit rpc.Request.
-        Object serviceMethod = header.fields().getOrDefault("ServiceMethod", "");
-        Object seq = header.fields().getOrDefault("Seq", 0L);
-        if (!(serviceMethod instanceof String method) || !(seq instanceof Long number)) {
-            throw new GobException("request header does not match rpc.Request: " + header);
-        }
-        if (method.length() > NetRpcLimits.MAX_SERVICE_METHOD_LENGTH) {
-            throw new GobException("service method name of " + method.length() + " characters");
-        }
-        return new RequestHeader(method, number);
     }
 
     private void send(OutputStream out, RequestHeader request, RpcReply reply) throws IOException {

@@ -12,7 +12,10 @@ public final class RpcServices {
         return this;
     }
 
-    /** Calls the method; a handler's RuntimeException becomes an error reply instead of a dead stream. */
+    /**
+     * Calls the method; a handler's RuntimeException, stack overflow or out-of-memory becomes an error reply
+     * instead of a call that is never answered.
+     */
     public RpcReply call(String serviceMethod, Object argument) {
         int dot = serviceMethod.lastIndexOf('.');
         if (dot < 0) {
@@ -30,6 +33,9 @@ public final class RpcServices {
             return method.call(argument);
         } catch (RuntimeException e) {
             return RpcReply.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The failed call's stack or allocations are gone by now: answer, or the caller waits forever.
+            return RpcReply.error(serviceMethod + " failed: " + e);
         }
     }
 }

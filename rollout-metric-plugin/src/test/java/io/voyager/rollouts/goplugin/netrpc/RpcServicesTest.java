@@ -36,4 +36,18 @@ class RpcServicesTest {
     void knownMethodsAnswer() {
         assertThat(services.call("Plugin.Type", null).body()).isEqualTo("RPCPlugin");
     }
+
+    @Test
+    void aCallThatRunsOutOfHeapOrStackIsStillAnswered() {
+        services.register("Plugin", "Hog", arg -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        services.register("Plugin", "Recurse", arg -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(services.call("Plugin.Hog", null).error())
+                .isEqualTo("Plugin.Hog failed: java.lang.OutOfMemoryError: Java heap space");
+        assertThat(services.call("Plugin.Recurse", null).error()).isEqualTo("Plugin.Recurse failed: java.lang.StackOverflowError");
+    }
 }
