@@ -7,8 +7,8 @@
 #   ./rehearse.sh [--quick] [--scenario NAME]... [--plugin PATH] [--rate N] [--chart-dir DIR] [--keep]
 #
 # Scenarios: good, config-error, subtle-errors, slow, prometheus-down (all by default).
-# Full: pauses compressed 10x, measurement interval 30 s as in the templates.
-# --quick: pauses compressed 10x, measurement intervals (and Argo's 10 s error retry) divided by 3 (10 s).
+# Full: pauses compressed 10x (subtle-errors 5x), measurement interval 30 s as in the templates.
+# --quick: the same pauses, measurement intervals (and Argo's 10 s error retry) divided by 3 (10 s).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,7 +17,8 @@ source "$ROOT/rehearsal/lib.sh"
 
 QUICK=0
 SCENARIOS=()
-PLUGIN="$ROOT/rollout-metric-plugin/target/voyager-canary-judge"
+DEFAULT_PLUGIN="$ROOT/rollout-metric-plugin/target/voyager-canary-judge"
+PLUGIN=$DEFAULT_PLUGIN
 RATE=600
 KEEP=0
 CHART_DIR="$ROOT/docs"
@@ -40,9 +41,9 @@ for s in "${SCENARIOS[@]}"; do
 done
 
 if [ "$QUICK" = 1 ]; then
-  PAUSE_FACTOR=10; INTERVAL_SCALE=3; DEADLINE=6m; WARMUP=5s
+  PAUSE_FACTOR=10; INTERVAL_SCALE=3; DEADLINE=6m; WARMUP=3s
 else
-  PAUSE_FACTOR=10; INTERVAL_SCALE=1; DEADLINE=12m; WARMUP=8s
+  PAUSE_FACTOR=10; INTERVAL_SCALE=1; DEADLINE=12m; WARMUP=5s
 fi
 
 require_tools

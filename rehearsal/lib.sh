@@ -36,8 +36,16 @@ newer_than() { # newer_than FILE PATH... : true if FILE is missing or any file u
 }
 
 build_missing() {
-  if [ ! -x "$ROOT/rollout-metric-plugin/target/voyager-canary-judge" ] || [ ! -f "$DRIVER_JAR" ] \
-      || [ ! -d "$REHEARSAL/target/lib" ] || [ ! -f "$REHEARSAL/target/classes/io/voyager/rehearsal/ScenarioCheck.class" ]; then
+  local stale=0 tools_class="$REHEARSAL/target/classes/io/voyager/rehearsal/ScenarioCheck.class"
+  if [ "$PLUGIN" = "$DEFAULT_PLUGIN" ] && newer_than "$PLUGIN" "$ROOT/rollout-metric-plugin/src/main" \
+      "$ROOT/canary-judge/src/main" "$ROOT/gob-codec/src/main"; then
+    stale=1
+  fi
+  if newer_than "$DRIVER_JAR" "$ROOT/loadtest/driver/src/main" || newer_than "$tools_class" "$REHEARSAL/src/main" \
+      || [ ! -d "$REHEARSAL/target/lib" ]; then
+    stale=1
+  fi
+  if [ "$stale" = 1 ]; then
     log "building the plugin, the load driver and the rehearsal tools (mvnw -pl rehearsal -am package)"
     mvn_build -pl rehearsal -am package -DskipTests
   fi
@@ -123,7 +131,9 @@ start_gateway() {
   mkdir -p "$dir"
   case "$name" in canary*) version=1.1.0-canary ;; esac
   # shellcheck disable=SC2086
-  spawn "$name" "$dir/gateway.log" java -Xms64m -Xmx256m -XX:+UseSerialGC \
+  # C1 only (TieredStopAtLevel=1): every instance reaches its final code within the warm-up, so canary and stable
+  # are compared at the same compilation level instead of by how long each JVM has been running.
+  spawn "$name" "$dir/gateway.log" java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -Dvoyager.version="$version" \
     -Dvoyager.processors.stripe.api-key=sk_test_voyager_sandbox \
     -Dvoyager.processors.adyen.api-key=AQE_voyager_sandbox_key \
@@ -215,18 +225,19 @@ start_prometheus() {
   die "prometheus did not become ready"
 }
 
-# wait_for_stable_data: the rollout starts once Prometheus has scraped stable's traffic twice.
-wait_for_stable_data() {
-  local port query
+# wait_for_first_scrape: the rollout starts once Prometheus has scraped all three instances, so the canary's
+# counters have a sample from before its first request and every canary request shows in increase().
+wait_for_first_scrape() {
+  local port
   port=$(cat "$WORK/prometheus.port")
-  query="count_over_time(voyager_authorizations_total{rollouts_pod_template_hash=\"$STABLE_HASH\",outcome=\"approved\",processor=\"stripe\"}[1m]) >= 2"
   for _ in $(seq 1 60); do
-    if curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=$query" | grep -q '"value"'; then
+    if curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode 'query=count(up{job="voyager-gateway"} == 1) == 3' \
+        | grep -q '"value"'; then
       return
     fi
     sleep 0.5
   done
-  die "prometheus has no stable data after 30 s"
+  die "prometheus has not scraped the three gateways after 30 s"
 }
 
 # warm_up LOG URL...: a gentle start (a cold JVM times out and trips its breakers under full load), then the
@@ -239,6 +250,12 @@ warm_up() {
       >>"$logfile" 2>&1; then
     log "warm-up load failed (see $logfile)"
   fi
+}
+
+# A 1 pp difference needs thousands of canary requests: at 600 req/s the 5% and 10% stages compressed 10x hold
+# about 2,000 in quick mode, so subtle-errors compresses its pauses only 5x (about 3,000 by the end of 10%).
+pause_factor() {
+  if [ "$1" = subtle-errors ]; then echo 5; else echo "$PAUSE_FACTOR"; fi
 }
 
 canary_options() {
@@ -287,19 +304,24 @@ run_scenario() {
     --connections 256 --timeout 5s \
     --target "http://127.0.0.1:$s1=100" --target "http://127.0.0.1:$s2=100" --target "http://127.0.0.1:$c=0" \
     --weights-file "$dir/weights" --timeline "$dir/driver-timeline.csv" --timeline-interval 1s
-  wait_for_stable_data
-  if [ "$scenario" = prometheus-down ]; then
-    kill_prometheus_at_weight "$dir" 10
-  fi
-  log "rollout starts"
+  # The controller launches and warms the plugin while Prometheus takes its first scrapes; the rollout starts
+  # when the start file appears.
   spawn controller "$dir/timeline.txt" "$CONTROLLER" -plugin "$PLUGIN" \
     -rollout "$WORK/manifests/rollout.json" \
     -templates "$WORK/manifests/canary-vs-stable.json,$WORK/manifests/slo-guardrails.json" \
     -prometheus "http://127.0.0.1:$(cat "$WORK/prometheus.port")" \
     -canary-hash "$canary_hash" -stable-hash "$STABLE_HASH" \
-    -pause-factor "$PAUSE_FACTOR" -interval-scale "$INTERVAL_SCALE" \
+    -pause-factor "$(pause_factor "$scenario")" -interval-scale "$INTERVAL_SCALE" \
     -weights-file "$dir/weights" -stable-targets 2 \
-    -timeline "$dir/timeline.jsonl" -result "$dir/result.json" -deadline "$DEADLINE"
+    -timeline "$dir/timeline.jsonl" -result "$dir/result.json" -deadline "$DEADLINE" -start-file "$dir/start"
+  local controller=$SPAWNED
+  wait_for_first_scrape
+  if [ "$scenario" = prometheus-down ]; then
+    kill_prometheus_at_weight "$dir" 10
+  fi
+  log "rollout starts"
+  touch "$dir/start"
+  SPAWNED=$controller
   tail -n +1 --pid="$SPAWNED" -f "$dir/timeline.txt" || true
   wait "$SPAWNED" || status=$?
   sleep 2 # the driver writes the last seconds after the rollback

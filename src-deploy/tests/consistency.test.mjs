@@ -1,8 +1,9 @@
 // The objects of each overlay refer to each other by labels, names and port names; these must agree, or
 // traffic, scraping, disruption budgets and autoscaling silently miss the pods.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { OVERLAYS } from './lib/paths.mjs';
+import { GATEWAY_PROPERTIES, OVERLAYS } from './lib/paths.mjs';
 import { find, renderedOrSkip } from './lib/render.mjs';
 
 const selects = (selector, labels) => Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -78,6 +79,11 @@ for (const overlay of OVERLAYS) {
     const store = find(objects, 'ClusterSecretStore');
     assert.equal(store.metadata.namespace, undefined, 'ClusterSecretStore is cluster-scoped');
     assert.equal(store.spec.provider.aws.service, 'SecretsManager');
+    // The gateway reads <voyager.credentials.files.directory>/<processor>/<key> when its source is `files`.
+    const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]));
+    assert.equal(env.VOYAGER_CREDENTIALS_SOURCE, 'files');
+    const directory = /^voyager\.credentials\.files\.directory=(.+)$/m.exec(readFileSync(GATEWAY_PROPERTIES, 'utf8'))?.[1];
+    assert.equal(directory, '/etc/voyager/secrets', 'voyager.credentials.files.directory in application.properties');
     for (const processor of ['stripe', 'adyen', 'mercadopago']) {
       const external = find(objects, 'ExternalSecret', `voyager-gateway-${processor}`);
       assert.equal(external.spec.refreshInterval, '1m');
@@ -86,7 +92,7 @@ for (const overlay of OVERLAYS) {
       const volume = pod.volumes.find((v) => v.secret?.secretName === external.spec.target.name);
       assert.ok(volume, `no volume for Secret ${external.spec.target.name}`);
       const mount = container.volumeMounts.find((m) => m.name === volume.name);
-      assert.deepEqual([mount?.mountPath, mount?.readOnly], [`/etc/voyager/secrets/${processor}`, true]);
+      assert.deepEqual([mount?.mountPath, mount?.readOnly], [`${directory}/${processor}`, true]);
     }
   });
 

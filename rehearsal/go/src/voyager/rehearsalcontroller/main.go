@@ -36,6 +36,7 @@ type config struct {
 	timelinePath  string
 	resultPath    string
 	deadline      time.Duration
+	startFile     string
 }
 
 func main() {
@@ -54,6 +55,7 @@ func main() {
 	flag.StringVar(&cfg.timelinePath, "timeline", "", "write every event as a JSON line here")
 	flag.StringVar(&cfg.resultPath, "result", "", "write the rollout's outcome as JSON here")
 	flag.DurationVar(&cfg.deadline, "deadline", 15*time.Minute, "give up (outcome TimedOut) after this long")
+	flag.StringVar(&cfg.startFile, "start-file", "", "after launching the plugin, wait for this file before the rollout starts")
 	flag.Parse()
 	cfg.templatePaths = strings.Split(templates, ",")
 	if cfg.pluginPath == "" || cfg.rolloutPath == "" || templates == "" || cfg.prometheus == "" ||
@@ -118,6 +120,10 @@ func run(cfg config) int {
 		prom:      &prometheusProvider{address: strings.TrimRight(cfg.prometheus, "/"), http: &http.Client{}},
 		out:       out,
 	}
+	c.warmUp()
+	if cfg.startFile != "" && !waitForFile(cfg.startFile, 2*time.Minute) {
+		return fatal(fmt.Errorf("%s did not appear within 2 minutes", cfg.startFile))
+	}
 	result := c.runRollout()
 	if cfg.resultPath != "" {
 		data, _ := json.MarshalIndent(result, "", "  ")
@@ -127,6 +133,15 @@ func run(cfg config) int {
 	}
 	client.Kill()
 	return 0
+}
+
+func waitForFile(path string, limit time.Duration) bool {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat(path); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func fatal(err error) int {

@@ -86,7 +86,6 @@ func (c *controller) warmUp() {
 }
 
 func (c *controller) runRollout() outcome {
-	c.warmUp()
 	steps := c.rollout.Spec.Strategy.Canary.Steps
 	c.result = outcome{Steps: len(steps), Metrics: map[string]*metricCount{}}
 	c.last = map[string]measurementView{}

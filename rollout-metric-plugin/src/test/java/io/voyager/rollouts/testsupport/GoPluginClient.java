@@ -47,9 +47,20 @@ public final class GoPluginClient {
         control.call("Control.Ping", GobType.BOOL, true);
     }
 
-    /** {@code Control.Quit}, then hang up. */
+    /**
+     * {@code Control.Quit}, then hang up. A Go plugin's controlServer.Quit ends its server before the
+     * reply is written, so the reply may never come; go-plugin's own client then still waits for the exit.
+     */
     public void quit() throws IOException {
-        control.call("Control.Quit", GobType.BOOL, true);
-        session.close();
+        try {
+            control.call("Control.Quit", GobType.BOOL, true);
+        } catch (RpcClient.ServerError e) {
+            throw e;
+        } catch (IOException e) {
+            // The plugin exited (its end of the connection closed) before answering: the caller judges the
+            // quit by the exit status.
+        } finally {
+            session.close();
+        }
     }
 }

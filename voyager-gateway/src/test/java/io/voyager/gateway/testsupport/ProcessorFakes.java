@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public class ProcessorFakes implements QuarkusTestResourceLifecycleManager {
 
-    private static final String TEST_TIMEOUT_MS = "2000";
+    private static final String TEST_TIMEOUT_MS = "4000";
 
     private WireMockServer stripe;
     private WireMockServer adyen;
