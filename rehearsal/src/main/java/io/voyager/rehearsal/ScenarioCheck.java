@@ -9,6 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Whether a scenario ended as it must, from the controller's result JSON:
@@ -19,6 +22,8 @@ public final class ScenarioCheck {
     static final double DETECTION_GOAL_SECONDS = 30;
     static final String JUDGE = "background/canary-vs-stable";
     static final String SUCCESS_GUARDRAIL = "background/success-rate";
+    static final double STABLE_HEALTHY = 98.0;
+    private static final Pattern STABLE_RATE = Pattern.compile("vs stable ([0-9]+(?:\\.[0-9]+)?)%");
 
     private ScenarioCheck() {
     }
@@ -80,6 +85,9 @@ public final class ScenarioCheck {
             }
             case "subtle-errors" -> {
                 out.add(aborted(outcome, decisivePhase, "Failed"));
+                out.add(new Expectation(decisive.path("metadata").path("success-rate.label").asText().equals("Low"),
+                        "caught on the success rate (success-rate.label "
+                                + decisive.path("metadata").path("success-rate.label").asText("absent") + ")"));
                 out.add(new Expectation(weight == 5 || weight == 10,
                         "failed within the first two steps (5% and 10%); weight at decision " + weight + "%"));
                 out.add(new Expectation(metric(result, SUCCESS_GUARDRAIL, "failed") == 0,
@@ -101,6 +109,9 @@ public final class ScenarioCheck {
             }
             default -> out.add(new Expectation(false, "unknown scenario " + scenario));
         }
+        stableSuccess(decisive).ifPresent(rate -> out.add(new Expectation(rate >= STABLE_HEALTHY,
+                String.format(Locale.ROOT, "stable stayed healthy in the judged window: %.2f%% success (below %.0f%% the"
+                        + " machine is too busy for the comparison to mean anything)", rate, STABLE_HEALTHY))));
         return out;
     }
 
@@ -129,6 +140,12 @@ public final class ScenarioCheck {
             }
         }
         return labels;
+    }
+
+    /** Stable's success rate from the judge's summary of the deciding look, e.g. "canary 76.31% vs stable 99.75%". */
+    static Optional<Double> stableSuccess(JsonNode measurement) {
+        Matcher m = STABLE_RATE.matcher(measurement.path("metadata").path("success-rate.summary").asText(""));
+        return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 
     static long total(JsonNode result, String field) {

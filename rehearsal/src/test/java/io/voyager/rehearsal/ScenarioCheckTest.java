@@ -41,7 +41,7 @@ class ScenarioCheckTest {
     void subtleErrorsMustBeCaughtByTheJudgeWhileTheGuardrailPasses() throws Exception {
         JsonNode judgeCaughtIt = JSON.readTree("""
                 {"outcome":"Aborted","weightAtDecision":10,"decisiveMetric":"canary-vs-stable",
-                 "decisiveMeasurement":{"phase":"Failed"},
+                 "decisiveMeasurement":{"phase":"Failed","metadata":{"success-rate.label":"Low"}},
                  "metrics":{"background/success-rate":{"successful":6,"failed":0}}}""");
         JsonNode guardrailCaughtIt = JSON.readTree("""
                 {"outcome":"Aborted","weightAtDecision":10,"decisiveMetric":"success-rate",
@@ -76,6 +76,21 @@ class ScenarioCheckTest {
 
         assertThat(allMet(ScenarioCheck.check("prometheus-down", stoppedOnErrors))).isTrue();
         assertThat(allMet(ScenarioCheck.check("prometheus-down", falseFailure))).isFalse();
+    }
+
+    @Test
+    void aVerdictWhileStableItselfFailsProvesNothing() throws Exception {
+        JsonNode stableCollapsed = JSON.readTree("""
+                {"outcome":"Aborted","weightAtDecision":5,"decisiveMetric":"canary-vs-stable",
+                 "decisiveMeasurement":{"phase":"Failed","metadata":{"success-rate.label":"Low",
+                 "success-rate.summary":"canary 85.01% vs stable 25.89% (+59.12 pp, 99.94% CI +54.43..+62.91)"}}}""");
+        JsonNode stableHealthy = JSON.readTree("""
+                {"outcome":"Aborted","weightAtDecision":5,"decisiveMetric":"canary-vs-stable",
+                 "decisiveMeasurement":{"phase":"Failed","metadata":{"success-rate.label":"Low",
+                 "success-rate.summary":"canary 76.31% vs stable 99.75% (−23.44 pp, 99.95% CI −29.86..−18.01)"}}}""");
+
+        assertThat(allMet(ScenarioCheck.check("config-error", stableCollapsed))).isFalse();
+        assertThat(allMet(ScenarioCheck.check("config-error", stableHealthy))).isTrue();
     }
 
     private static boolean allMet(List<ScenarioCheck.Expectation> expectations) {
