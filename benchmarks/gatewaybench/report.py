@@ -251,7 +251,7 @@ def sizing(r):
 An upper bound from CPU cost: the JVM spent {s['jvmCpuMsPerAuthorization']:.2f} ms of CPU per authorization,
 {s['gatewayCpuMsPerAuthorization']:.2f} ms of it outside the sandbox processors (profile share). A 2 vCPU pod
 running only the gateway would then reach about {s['perPodByCpu']:,.0f} authorizations/s at full CPU, i.e.
-{s['podsByCpu']} pods for the same target. The replica count uses the measured figure, the conservative one."""
+{s['podsByCpu']} pods for the same target."""
     return f"""
 From figures 1 and 4. Per pod: the measured median of figure 1, {s['perPod']:,.0f} authorizations/s. That figure
 comes from a {r['machine']['cores']}-core machine where the gateway shared its cores with wrk and with the
@@ -273,7 +273,9 @@ worker pool (`quarkus.thread-pool.max-threads`, default 200) with it.
 
 Memory: {s['rssUnderLoadMib']:.0f} MiB RSS under load fits the 1 GiB limit per pod; {s['pods']} pods request
 {s['pods'] * s['podMemoryMib'] / 1024:.0f} GiB and {s['pods'] * 2} vCPU. The prod overlay
-(`src-deploy/overlays/prod/kustomization.yaml`) carries this arithmetic in its replica and HPA comments.
+(`src-deploy/overlays/prod/kustomization.yaml`) carries this arithmetic in its replica and HPA comments,
+and keeps more pods than the CPU figure asks for until the processors' real latency says what the bulkheads
+allow.
 """
 
 
