@@ -55,7 +55,7 @@ class MetricsScrapeTest {
         Payments.authorize("BRL", "tok_error").statusCode(502);
         Payments.authorize("EUR", "tok_unavailable").statusCode(201);
         Payments.authorize("USD", "tok_approved", "paypal", UUID.randomUUID().toString()).statusCode(422);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "bad").body("{}")
+        Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", "bad").body("{}")
                 .post("/v1/authorizations").then().statusCode(400);
 
         String text = scrape();

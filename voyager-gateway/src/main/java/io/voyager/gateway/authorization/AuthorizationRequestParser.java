@@ -175,7 +175,7 @@ public class AuthorizationRequestParser {
         return node.asText();
     }
 
-    private static ProblemException cardNumber() {
+    static ProblemException cardNumber() {
         return ProblemException.of(ProblemType.CARD_NUMBER_IN_REQUEST,
                 "The request contains what looks like a card number. Tokenize the card and send paymentMethod.token.");
     }

@@ -1,5 +1,8 @@
 package io.voyager.gateway.authorization;
 
+import io.voyager.gateway.merchant.AuthenticatedMerchant;
+import io.voyager.gateway.problem.ProblemException;
+import io.voyager.gateway.problem.ProblemType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,10 +19,12 @@ public class AuthorizationResource {
 
     private final AuthorizationRequestParser parser;
     private final AuthorizationService service;
+    private final AuthenticatedMerchant merchant;
 
-    AuthorizationResource(AuthorizationRequestParser parser, AuthorizationService service) {
+    AuthorizationResource(AuthorizationRequestParser parser, AuthorizationService service, AuthenticatedMerchant merchant) {
         this.parser = parser;
         this.service = service;
+        this.merchant = merchant;
     }
 
     @POST
@@ -28,6 +33,10 @@ public class AuthorizationResource {
     public Response authorize(@HeaderParam("Idempotency-Key") String idempotencyKeyHeader, String body) {
         String idempotencyKey = parser.idempotencyKey(idempotencyKeyHeader);
         AuthorizationRequest request = parser.parse(body);
+        if (!merchant.mayActFor(request.merchantId())) {
+            throw ProblemException.of(ProblemType.MERCHANT_MISMATCH,
+                    "The API key authenticates another merchant than merchantId " + request.merchantId());
+        }
         return Response.status(Response.Status.CREATED)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(service.authorize(idempotencyKey, request))

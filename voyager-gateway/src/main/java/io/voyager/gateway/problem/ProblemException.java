@@ -9,14 +9,21 @@ public final class ProblemException extends RuntimeException {
     private final Boolean retryable;
     private final List<Problem.FieldError> errors;
     private final Integer retryAfterSeconds;
+    private final String challenge;
 
     private ProblemException(ProblemType type, String detail, Boolean retryable, List<Problem.FieldError> errors,
             Integer retryAfterSeconds) {
+        this(type, detail, retryable, errors, retryAfterSeconds, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, Boolean retryable, List<Problem.FieldError> errors,
+            Integer retryAfterSeconds, String challenge) {
         super(detail, null, false, false);
         this.type = type;
         this.retryable = retryable;
         this.errors = errors;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.challenge = challenge;
     }
 
     public static ProblemException of(ProblemType type, String detail) {
@@ -37,12 +44,21 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.PROCESSOR_UNAVAILABLE, detail, true, null, retryAfterSeconds);
     }
 
+    /** A 401 with the {@code WWW-Authenticate} challenge (RFC 6750) to send along. */
+    public static ProblemException unauthenticated(String detail, String challenge) {
+        return new ProblemException(ProblemType.UNAUTHENTICATED, detail, null, null, null, challenge);
+    }
+
     public ProblemType type() {
         return type;
     }
 
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public String challenge() {
+        return challenge;
     }
 
     public Problem toProblem() {

@@ -28,6 +28,9 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
+        if (e.challenge() != null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
+        }
         return response.build();
     }
 

@@ -6,6 +6,8 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", 400, "Request is invalid"),
     CARD_NUMBER_IN_REQUEST("card-number-in-request", 400, "Raw card numbers are not accepted; send a payment token"),
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "Idempotency-Key header is missing or invalid"),
+    UNAUTHENTICATED("unauthenticated", 401, "A valid merchant API key is required"),
+    MERCHANT_MISMATCH("merchant-mismatch", 403, "The API key does not belong to this merchant"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Cannot produce an acceptable representation"),

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +53,7 @@ public class SandboxServers {
     private final Map<ProcessorId, SandboxApi> apis = new EnumMap<>(ProcessorId.class);
     private final Map<ProcessorId, Integer> ports = new EnumMap<>(ProcessorId.class);
     private final Map<ProcessorId, HttpServer> servers = new EnumMap<>(ProcessorId.class);
+    private final Map<ProcessorId, AtomicLong> received = new EnumMap<>(ProcessorId.class);
     private volatile int refusingPort;
 
     SandboxServers(SandboxConfig config, SandboxFaults faults) {
@@ -64,6 +66,9 @@ public class SandboxServers {
         ports.put(ProcessorId.STRIPE, config.ports().stripe());
         ports.put(ProcessorId.ADYEN, config.ports().adyen());
         ports.put(ProcessorId.MERCADOPAGO, config.ports().mercadopago());
+        for (ProcessorId id : ProcessorId.values()) {
+            received.put(id, new AtomicLong());
+        }
     }
 
     void start(@Observes StartupEvent event) {
@@ -137,7 +142,13 @@ public class SandboxServers {
         }
     }
 
+    /** Requests this sandbox processor has received since start, as the processor would count them. */
+    public long received(ProcessorId processor) {
+        return received.get(processor).get();
+    }
+
     private void handle(SandboxApi api, RoutingContext ctx) {
+        received.get(api.id()).incrementAndGet();
         SandboxReply refusal = api.refusal(ctx);
         if (refusal != null) {
             reply(ctx, refusal, 0, false);

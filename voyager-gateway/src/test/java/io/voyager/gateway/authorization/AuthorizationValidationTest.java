@@ -1,6 +1,6 @@
 package io.voyager.gateway.authorization;
 
-import static io.restassured.RestAssured.given;
+import static io.voyager.gateway.testsupport.Payments.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;

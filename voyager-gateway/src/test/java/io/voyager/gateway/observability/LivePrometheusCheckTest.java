@@ -331,7 +331,7 @@ class LivePrometheusCheckTest {
             // Refused connections on the whole route: failover, then 503.
             post(null, "USD", "tok_unavailable");
             // Refused before any processor: rejected.
-            send("{\"merchantId\":\"m_live\",\"reference\":\"bad\",\"amount\":{\"value\":-1,\"currency\":\"USD\"},"
+            send("{\"merchantId\":\"m_123\",\"reference\":\"bad\",\"amount\":{\"value\":-1,\"currency\":\"USD\"},"
                     + "\"paymentMethod\":{\"token\":\"tok_approved\"}}");
             return created;
         }
@@ -350,7 +350,7 @@ class LivePrometheusCheckTest {
 
         private int post(String processor, String currency, String token) throws IOException, InterruptedException {
             String named = processor == null ? "" : ",\"processor\":\"" + processor + "\"";
-            return send("{\"merchantId\":\"m_live\",\"reference\":\"live-" + keys.get() + "\",\"amount\":{\"value\":1299,"
+            return send("{\"merchantId\":\"m_123\",\"reference\":\"live-" + keys.get() + "\",\"amount\":{\"value\":1299,"
                     + "\"currency\":\"" + currency + "\"},\"paymentMethod\":{\"token\":\"" + token + "\"}" + named + "}");
         }
 
@@ -360,6 +360,7 @@ class LivePrometheusCheckTest {
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "live-check-" + keys.incrementAndGet())
+                    .header("Authorization", "Bearer " + io.voyager.gateway.testsupport.Payments.SANDBOX_KEY)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,8 +1,8 @@
 package io.voyager.gateway.testsupport;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.response.ValidatableResponse;
 import io.voyager.gateway.processor.Money;
 import io.voyager.gateway.processor.ProcessorRequest;
@@ -14,8 +14,22 @@ public final class Payments {
 
     public static final String MERCHANT = "m_123";
     public static final String REFERENCE = "order-42";
+    /** The sandbox's documented test key, valid for {@link #MERCHANT} in every non-prod build. */
+    public static final String SANDBOX_KEY = "vk_test_voyager_sandbox";
+
+    /** A key of {@link #MERCHANT} that only the prod build's tests configure (as a hash, in Secrets Manager). */
+    public static final String PROD_KEY = "vk_live_prod_build_check";
 
     private Payments() {
+    }
+
+    /** A request authenticated as {@link #MERCHANT} with the sandbox key. */
+    public static RequestSpecification given() {
+        return withKey(SANDBOX_KEY);
+    }
+
+    public static RequestSpecification withKey(String merchantKey) {
+        return RestAssured.given().header("Authorization", "Bearer " + merchantKey);
     }
 
     public static String body(long value, String currency, String token, String processor) {
@@ -30,7 +44,12 @@ public final class Payments {
     }
 
     public static ValidatableResponse authorize(String currency, String token, String processor, String idempotencyKey) {
-        return given().contentType(ContentType.JSON)
+        return authorize(given(), currency, token, processor, idempotencyKey);
+    }
+
+    public static ValidatableResponse authorize(RequestSpecification as, String currency, String token, String processor,
+            String idempotencyKey) {
+        return as.contentType(ContentType.JSON)
                 .header("Idempotency-Key", idempotencyKey)
                 .body(body(1299, currency, token, processor))
                 .when().post("/v1/authorizations")

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Runs the Secrets Manager emulator holding the three processor secrets (matching the processor
- * fakes) and makes the gateway read its credentials from it through the Quarkus extension's client.
+ * fakes) and the merchant key hashes and makes the gateway read its credentials from it through the Quarkus extension's client.
  */
 public class SecretsManagerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +25,8 @@ public class SecretsManagerResource implements QuarkusTestResourceLifecycleManag
         emulator.put("prod/voyager-gateway/stripe", secret(StripeFake.API_KEY, "acct_fake"));
         emulator.put("prod/voyager-gateway/adyen", secret(AdyenFake.API_KEY, AdyenFake.MERCHANT_ACCOUNT));
         emulator.put("prod/voyager-gateway/mercadopago", secret(MercadoPagoFake.ACCESS_TOKEN, "mp_fake"));
+        emulator.put("prod/voyager-gateway/merchant-keys", "{\"" + Payments.MERCHANT + "\":[\""
+                + io.voyager.gateway.merchant.MerchantKeyHashes.sha256Hex(Payments.PROD_KEY) + "\"]}");
         return Map.of(
                 "voyager.credentials.source", "secrets-manager",
                 "quarkus.secretsmanager.endpoint-override", emulator.endpoint().toString(),
