@@ -34,6 +34,8 @@ done
 app=voyager-gateway/target/bench-app
 aot=voyager-gateway/target/bench-aot
 driver=loadtest/driver/target/load-driver.jar
+# The sandbox build accepts this documented test key for m_loadtest; the driver, wrk and the cold-start probe send it.
+export MERCHANT_API_KEY="${MERCHANT_API_KEY:-vk_test_voyager_sandbox}"
 if [ "$build" = 1 ]; then
   echo "[bench] building the sandbox-enabled gateway (fast-jar and aot-jar) and the load driver"
   # Build profile "bench": not prod, so @UnlessBuildProfile("prod") sandbox beans are in; separate output

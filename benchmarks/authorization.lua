@@ -21,6 +21,7 @@ function init(args)
   prefix = string.format("wrk-%d-%d-", os.time(), thread_id or 0)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer " .. (os.getenv("MERCHANT_API_KEY") or "vk_test_voyager_sandbox")
 end
 
 local function pick_currency()

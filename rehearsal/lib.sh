@@ -6,6 +6,8 @@ GATEWAY_BUILD="$REHEARSAL/target/gateway-sandbox"
 GATEWAY_JAR="$GATEWAY_BUILD/voyager-gateway/target/quarkus-app/quarkus-run.jar"
 CONTROLLER="$REHEARSAL/target/rehearsalcontroller"
 DRIVER_JAR="$ROOT/loadtest/driver/target/load-driver.jar"
+# The sandbox builds accept this documented test key for m_loadtest; the load driver sends it.
+export MERCHANT_API_KEY="${MERCHANT_API_KEY:-vk_test_voyager_sandbox}"
 TOOLS_CP="$REHEARSAL/target/classes:$REHEARSAL/target/lib/*"
 PGIDS=()
 

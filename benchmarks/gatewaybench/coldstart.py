@@ -7,7 +7,7 @@ import time
 from . import stats, wrk
 from .gateway import Gateway
 
-BODY = ('{"merchantId":"m_coldstart","reference":"cold-%d","amount":{"value":1299,"currency":"USD"},'
+BODY = ('{"merchantId":"m_loadtest","reference":"cold-%d","amount":{"value":1299,"currency":"USD"},'
         '"paymentMethod":{"token":"tok_approved"}}')
 POLL_S = 0.01
 STARTED = re.compile(r"started in ([0-9.]+)s")
@@ -35,7 +35,8 @@ def first_authorization(gateway, timeout_s=120):
                 continue
             attempt += 1
             connection.request("POST", "/v1/authorizations", body=BODY % attempt, headers={
-                "Content-Type": "application/json", "Idempotency-Key": f"cold-{os.getpid()}-{attempt}"})
+                "Content-Type": "application/json", "Idempotency-Key": f"cold-{os.getpid()}-{attempt}",
+                "Authorization": "Bearer " + os.environ.get("MERCHANT_API_KEY", "vk_test_voyager_sandbox")})
             status = connection.getresponse().status
         except (ConnectionError, OSError):
             time.sleep(POLL_S)
