@@ -42,13 +42,18 @@ final class Durations {
     private static Duration part(String digits, String unit, String text) {
         try {
             long n = Long.parseLong(digits);
-            return switch (unit) {
+            Duration part = switch (unit) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
             };
+            // Bounded before it is added, so the running total can never overflow.
+            if (part.compareTo(MAX) > 0) {
+                throw tooLong(text);
+            }
+            return part;
         } catch (NumberFormatException | ArithmeticException e) {
             throw tooLong(text);
         }

@@ -33,6 +33,13 @@ class HostileConfigTest {
     }
 
     @Test
+    void hugePartAfterASmallOneIsAConfigError() {
+        // found by the CI fuzzing run: a part that fits a Duration overflowed when added to the running total
+        assertThat(parse("1s", "\"step\":\"1s9223372036854775807s\"").errors())
+                .containsExactly("step: must be at most 365d, got '1s9223372036854775807s'");
+    }
+
+    @Test
     void timeoutTooLongForMillisecondsIsAConfigError() {
         // was: accepted, then ArithmeticException in the Prometheus client's toMillis on every Run
         assertThat(parse("9223372036854775807s", "").errors())
