@@ -6,7 +6,7 @@ import { stages } from './lib/canary.mjs';
 import { OVERLAYS } from './lib/paths.mjs';
 import { find, renderedOrSkip } from './lib/render.mjs';
 
-// The prod overlay's sizing comment: 45,000 req/s x 1.3 headroom / 1,800 req/s per pod (placeholder figure).
+// The prod overlay's sizing comment: 45,000 req/s x 1.3 headroom / 1,800 req/s per pod (the processor bulkhead limit at about 59 ms average Stripe latency, from docs/benchmarks.md).
 const PEAK = 45_000;
 const HEADROOM = 1.3;
 const PER_POD = 1_800;
