@@ -81,8 +81,12 @@ class GatewayChaosTest {
                 .containsSubsequence("closed", "open", "half_open", "closed");
         assertThat(run.timeline().statesOf(ProcessorId.STRIPE)).as(run.text()).containsExactly("closed");
         assertThat(run.timeline().statesOf(ProcessorId.MERCADOPAGO)).as(run.text()).containsExactly("closed");
-        assertThat(increase(before, received())).as("requests processed at the processors: each exactly once\n" + run.text())
-                .isEqualTo(run.completed());
+        // Approved requests reached a processor exactly once (no retry, no duplicate on failover). A request cut off
+        // at the crash may have died before adyen read it or after: it counts at most once.
+        long approved = run.completed() - down.count("http 502");
+        assertThat(increase(before, received())).as("requests processed at the processors: each at most once, "
+                + "every approved one exactly once\n" + run.text())
+                .isBetween(approved, run.completed());
         assertThat(run.timeline().peakThreads()).as(run.text())
                 .isLessThan(run.timeline().threadsAtStart() + THREAD_HEADROOM);
     }
