@@ -66,6 +66,44 @@ class CanaryJudgeTest {
     }
 
     @Test
+    void aBrokenCanaryFailsOnFewerRequestsThanAPassNeeds() {
+        // The 2023 incident at 5% of a quiet hour: 150 canary requests, a quarter of them failing.
+        Verdict verdict = judge(GATEWAY, 1, success(150, 0.77, 40_000, 0.998), latency(150, 1.0, 40_000));
+        assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
+        assertThat(verdict.metrics().get(0).label()).isEqualTo(Label.LOW);
+        assertThat(verdict.message()).contains("canary 77.33% vs stable 99.80%")
+                .contains("[canary n=150 < 500: enough to show harm, too few to show safety]");
+        assertThat(verdict.metrics().get(1).label()).as("latency on 150 requests").isEqualTo(Label.NO_DATA);
+    }
+
+    @Test
+    void fewRequestsNeverPassAndTooFewAreNotJudgedAtAll() {
+        Verdict healthy = judge(GATEWAY, 1, success(400, 0.998, 40_000, 0.998), latency(400, 1.0, 40_000));
+        assertThat(healthy.phase()).isEqualTo(Phase.INCONCLUSIVE);
+        // A one-point drop is real harm but not visible in 400 requests: no verdict either way.
+        Verdict subtle = judge(GATEWAY, 1, success(400, 0.988, 40_000, 0.998), latency(400, 1.0, 40_000));
+        assertThat(subtle.phase()).isEqualTo(Phase.INCONCLUSIVE);
+        assertThat(subtle.message()).contains("canary n=400 < 500 requests");
+        // Below a tenth of the minimum even total failure is left to the next look: a new pod's first errors
+        // come in bursts, not as independent draws.
+        Verdict handful = judge(GATEWAY, 1, success(40, 0.0, 40_000, 0.998), latency(40, 1.0, 40_000));
+        assertThat(handful.phase()).isEqualTo(Phase.INCONCLUSIVE);
+        assertThat(handful.message()).contains("canary n=40 < 500 requests");
+    }
+
+    @Test
+    void fewRequestsCanBreakTheLatencyGuardrailButNotProveAShift() {
+        // 400 requests, 30% slower (a regression on 60,000): a p99 shift from so few is a guess, so only a
+        // guardrail breach counts.
+        Verdict slower = judge(GATEWAY, 1, success(400, 0.998, 40_000, 0.998), latency(400, 1.3, 40_000));
+        assertThat(slower.metrics().get(1).label()).isEqualTo(Label.NO_DATA);
+        Verdict broken = judge(GATEWAY, 1, success(400, 0.998, 40_000, 0.998), latency(400, 12.0, 40_000));
+        assertThat(broken.phase()).isEqualTo(Phase.FAILED);
+        assertThat(broken.metrics().get(1).guardrailBreached()).isTrue();
+        assertThat(broken.message()).contains("guardrail").contains("enough to show harm, too few to show safety");
+    }
+
+    @Test
     void latencyRegressionFailsThroughTheScore() {
         Verdict verdict = judge(GATEWAY, 4, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.3, 1_000_000));
         assertThat(verdict.metrics().get(1).label()).isEqualTo(Label.HIGH);

@@ -36,6 +36,16 @@ class SequentialSafetyTest {
     }
 
     @Test
+    void judgingHarmOnTheFirstFewHundredRequestsKeepsTheFalseFailureRate() {
+        long seed = 53;
+        // The canary's first looks hold 60, 200 and 400 requests, under the 500 a pass needs; a regression
+        // may already be declared on them. The sequential boundary still holds the run at alpha.
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(LOOKS);
+        double rate = falseFailureRate(config, seed, new long[] {60, 140, 200});
+        assertThat(rate).as("seed %d", seed).isLessThan(0.05 + 0.012);
+    }
+
+    @Test
     void testingEveryLookAtAlphaWouldFailFarMoreRuns() {
         long seed = 52;
         // One planned look means no spending: each look is tested at the full alpha (measured: 0.175).
@@ -44,6 +54,11 @@ class SequentialSafetyTest {
     }
 
     private static double falseFailureRate(JudgeConfig config, long seed) {
+        return falseFailureRate(config, seed, new long[0]);
+    }
+
+    /** {@code firstLooks}: canary requests added at the first looks; 5,000 per look after them. */
+    private static double falseFailureRate(JudgeConfig config, long seed, long[] firstLooks) {
         SplittableRandom random = new SplittableRandom(seed);
         int failed = 0;
         for (int run = 0; run < RUNS; run++) {
@@ -52,8 +67,9 @@ class SequentialSafetyTest {
             long stableTotal = 0;
             long stableGood = 0;
             for (int look = 1; look <= LOOKS; look++) {
-                canaryTotal += 5_000;
-                canaryGood += Binomial.sample(random, 5_000, 0.99);
+                int added = look <= firstLooks.length ? (int) firstLooks[look - 1] : 5_000;
+                canaryTotal += added;
+                canaryGood += Binomial.sample(random, added, 0.99);
                 stableTotal += 50_000;
                 stableGood += Binomial.sample(random, 50_000, 0.99);
                 Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), Map.of("success-rate",

@@ -29,15 +29,24 @@ final class HistogramClassifier {
         long canaryN = Math.round(buckets.canaryTotal());
         long baselineN = Math.round(buckets.baselineTotal());
         String quantileName = Format.quantileName(metric.quantile());
-        if (canaryN < metric.minSamples()) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN,
-                    "canary n=" + canaryN + " < " + metric.minSamples() + " requests");
+        String tooFew = "canary n=" + canaryN + " < " + metric.minSamples() + " requests";
+        if (!SampleSize.enoughToShowHarm(canaryN, metric.minSamples())) {
+            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
         }
         double canaryQuantile = HistogramQuantile.quantile(metric.quantile(), buckets.bounds(), buckets.canary());
         boolean breached = metric.guardrail() != null && metric.guardrail().max() != null
                 && GuardrailCheck.quantileAbove(
                         HistogramQuantile.countAbove(metric.guardrail().max(), buckets.bounds(), buckets.canary()),
                         canaryN, metric.quantile(), level.guardrailZ());
+        if (canaryN < metric.minSamples()) {
+            // Few requests: only the guardrail, a binomial bound on the share above the limit, is trusted.
+            // A bootstrap of a tail quantile from so few requests is not.
+            if (!breached) {
+                return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
+            }
+            return SampleSize.markedEarly(guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, true),
+                    metric.minSamples());
+        }
         if (baselineN < metric.minSamples()) {
             return guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, breached);
         }

@@ -32,10 +32,24 @@ final class RatioClassifier {
         long canaryGood = Math.min(canaryTotal, Math.round(data.canaryGood()));
         long baselineTotal = Math.round(data.baselineTotal());
         long baselineGood = Math.min(baselineTotal, Math.round(data.baselineGood()));
-        if (canaryTotal < metric.minSamples()) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
-                    baselineTotal, "canary n=" + canaryTotal + " < " + metric.minSamples() + " requests");
+        if (!SampleSize.enoughToShowHarm(canaryTotal, metric.minSamples())) {
+            return tooFew(metric, canaryTotal, baselineTotal);
         }
+        MetricResult result = compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal);
+        if (canaryTotal < metric.minSamples()) {
+            return SampleSize.harmShownEarly(result) ? SampleSize.markedEarly(result, metric.minSamples())
+                    : tooFew(metric, canaryTotal, baselineTotal);
+        }
+        return result;
+    }
+
+    private static MetricResult tooFew(MetricConfig metric, long canaryTotal, long baselineTotal) {
+        return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
+                baselineTotal, "canary n=" + canaryTotal + " < " + metric.minSamples() + " requests");
+    }
+
+    private static MetricResult compare(MetricConfig metric, TestLevel level, long canaryGood, long canaryTotal,
+            long baselineGood, long baselineTotal) {
         double canaryRate = (double) canaryGood / canaryTotal;
         boolean breached = metric.guardrail() != null && GuardrailCheck.rateBreached(canaryGood, canaryTotal,
                 metric.guardrail().min(), metric.guardrail().max(), level.guardrailZ());
