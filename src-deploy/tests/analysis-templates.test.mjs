@@ -66,10 +66,23 @@ test('judgePlansForEveryLookOfAWholeRollout', async (t) => {
     }
   }
   const metric = rendered.judge.spec.metrics[0];
-  const looks = Math.floor(duration / seconds(metric.interval)) + 1;
+  const looks = Math.floor((duration - seconds(metric.initialDelay ?? '0s')) / seconds(metric.interval)) + 1;
   const planned = metric.provider.plugin[PLUGIN].plannedLooks;
   assert.ok(planned >= looks && planned <= Math.ceil(looks * 1.25),
     `plannedLooks ${planned} for a rollout of ${duration} s = ${looks} looks (allowed ${looks}..${Math.ceil(looks * 1.25)})`);
+});
+
+test('judgesFirstLookWaitsForScrapedCanaryTrafficAndStillComesWithinTheRollbackGoal', async (t) => {
+  // A first look before Prometheus has scraped the canary twice has nothing to judge (Inconclusive), and the
+  // next one comes a whole interval later. The rollback goal is 30 s from the canary's first traffic.
+  const rendered = await templates(t);
+  if (!rendered) return;
+  const [metric] = rendered.judge.spec.metrics;
+  const monitor = find(rendered.objects, 'ServiceMonitor', 'voyager-gateway');
+  const scrape = Math.max(...monitor.spec.endpoints.map((e) => seconds(e.interval)));
+  const delay = seconds(metric.initialDelay ?? '0s');
+  assert.ok(delay >= 2 * scrape, `initialDelay ${delay} s leaves less than two ${scrape} s scrapes of canary traffic`);
+  assert.ok(delay < 30, `initialDelay ${delay} s: the first verdict would come after the 30 s rollback goal`);
 });
 
 test('judgeIsRegisteredInArgoRolloutsConfig', async (t) => {

@@ -62,7 +62,7 @@ type analysisRun struct {
 	observe   func(run *analysisRun, m *runMetric, measurement argo.Measurement)
 }
 
-// timing scales the measurement clock: intervals and the error retry divide by intervalScale.
+// timing scales the measurement clock: intervals, initial delays and the error retry divide by intervalScale.
 type timing struct {
 	intervalScale float64
 }
@@ -75,7 +75,9 @@ func newAnalysisRun(name string, args map[string]string, metrics []*runMetric, n
 	run := &analysisRun{name: name, args: args, startedAt: now, metrics: metrics, phase: phaseRunning, timing: t}
 	for _, m := range metrics {
 		m.result = argo.MetricResult{Name: m.spec.Name, Phase: phasePending}
-		m.nextAt = now
+		// Argo takes no measurement of a metric before run start + initialDelay; it scales with the intervals.
+		delay, _ := parseDuration(m.spec.InitialDelay)
+		m.nextAt = now.Add(t.scale(delay))
 	}
 	return run
 }

@@ -181,3 +181,33 @@ func TestTemplateArgumentsAreFilledWithDefaultsAndRunArguments(t *testing.T) {
 		t.Fatal("a template argument without a value must be refused")
 	}
 }
+
+func TestInitialDelayHoldsTheFirstMeasurementThenTheIntervalTakesOverBothScaled(t *testing.T) {
+	start := time.Unix(0, 0)
+	judge := &scripted{phases: []string{"Successful", "Successful"}}
+	run := newAnalysisRun("background", nil, []*runMetric{metric("judge", `,"initialDelay":"30s"`, judge)}, start,
+		timing{intervalScale: 3})
+
+	for _, at := range []time.Duration{0, 5 * time.Second, 9 * time.Second} {
+		judge.at = start.Add(at)
+		run.reconcile(start.Add(at))
+		if judge.calls != 0 {
+			t.Fatalf("measured at +%v, before the initial delay (30 s / 3)", at)
+		}
+	}
+	judge.at = start.Add(10 * time.Second)
+	run.reconcile(judge.at)
+	if judge.calls != 1 {
+		t.Fatalf("%d measurements at +10s, want the first one", judge.calls)
+	}
+	judge.at = start.Add(19 * time.Second)
+	run.reconcile(judge.at)
+	if judge.calls != 1 {
+		t.Fatal("measured again before the interval (30 s / 3) had passed")
+	}
+	judge.at = start.Add(20 * time.Second)
+	run.reconcile(judge.at)
+	if judge.calls != 2 {
+		t.Fatalf("%d measurements at +20s, want the second one", judge.calls)
+	}
+}

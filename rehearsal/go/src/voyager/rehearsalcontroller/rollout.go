@@ -373,4 +373,3 @@ func (c *controller) finish(result, reason, decidedBy string, run *analysisRun) 
 	}
 	return c.result
 }
-

@@ -62,6 +62,7 @@ type templateDoc struct {
 type metricSpec struct {
 	Name                  string          `json:"name"`
 	Interval              string          `json:"interval"`
+	InitialDelay          string          `json:"initialDelay"`
 	Count                 json.RawMessage `json:"count"`
 	FailureCondition      string          `json:"failureCondition"`
 	SuccessCondition      string          `json:"successCondition"`
@@ -119,6 +120,11 @@ func resolveMetrics(t templateDoc, args map[string]string) ([]metricSpec, error)
 		var m metricSpec
 		if err := json.Unmarshal([]byte(text), &m); err != nil {
 			return nil, fmt.Errorf("template %s: %v", t.Metadata.Name, err)
+		}
+		for field, value := range map[string]string{"interval": m.Interval, "initialDelay": m.InitialDelay} {
+			if _, err := parseDuration(value); err != nil {
+				return nil, fmt.Errorf("template %s: metric %s: %s %q: %v", t.Metadata.Name, m.Name, field, value, err)
+			}
 		}
 		metrics = append(metrics, m)
 	}
