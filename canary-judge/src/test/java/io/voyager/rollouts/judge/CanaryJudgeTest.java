@@ -80,10 +80,18 @@ class CanaryJudgeTest {
     void fewRequestsNeverPassAndTooFewAreNotJudgedAtAll() {
         Verdict healthy = judge(GATEWAY, 1, success(400, 0.998, 40_000, 0.998), latency(400, 1.0, 40_000));
         assertThat(healthy.phase()).isEqualTo(Phase.INCONCLUSIVE);
-        // A one-point drop is real harm but not visible in 400 requests: no verdict either way.
+        // A one-point drop is real harm, but on 400 requests only a guardrail breach may fail: no verdict yet.
         Verdict subtle = judge(GATEWAY, 1, success(400, 0.988, 40_000, 0.998), latency(400, 1.0, 40_000));
         assertThat(subtle.phase()).isEqualTo(Phase.INCONCLUSIVE);
         assertThat(subtle.message()).contains("canary n=400 < 500 requests");
+        // Two errors in a new pod's first 60 requests against a spotless stable: "significant" for Fisher's
+        // test, but a burst, not a broken canary.
+        Verdict burst = judge(GATEWAY, 1, success(60, 58.0 / 60, 40_000, 1.0), latency(60, 1.0, 40_000));
+        assertThat(burst.phase()).isEqualTo(Phase.INCONCLUSIVE);
+        // A canary at 98.5% shows 46 of 50 or worse by chance in 1 run of 150: on so few requests the guardrail
+        // needs the look's sequential confidence, not just the run's alpha.
+        Verdict unlucky = judge(GATEWAY, 1, success(50, 0.92, 40_000, 0.985), latency(50, 1.0, 40_000));
+        assertThat(unlucky.phase()).isEqualTo(Phase.INCONCLUSIVE);
         // Below a tenth of the minimum even total failure is left to the next look: a new pod's first errors
         // come in bursts, not as independent draws.
         Verdict handful = judge(GATEWAY, 1, success(40, 0.0, 40_000, 0.998), latency(40, 1.0, 40_000));

@@ -34,10 +34,11 @@ final class HistogramClassifier {
             return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
         }
         double canaryQuantile = HistogramQuantile.quantile(metric.quantile(), buckets.bounds(), buckets.canary());
+        double guardrailZ = canaryN < metric.minSamples() ? SampleSize.early(level).guardrailZ() : level.guardrailZ();
         boolean breached = metric.guardrail() != null && metric.guardrail().max() != null
                 && GuardrailCheck.quantileAbove(
                         HistogramQuantile.countAbove(metric.guardrail().max(), buckets.bounds(), buckets.canary()),
-                        canaryN, metric.quantile(), level.guardrailZ());
+                        canaryN, metric.quantile(), guardrailZ);
         if (canaryN < metric.minSamples()) {
             // Few requests: only the guardrail, a binomial bound on the share above the limit, is trusted.
             // A bootstrap of a tail quantile from so few requests is not.

@@ -35,12 +35,13 @@ final class RatioClassifier {
         if (!SampleSize.enoughToShowHarm(canaryTotal, metric.minSamples())) {
             return tooFew(metric, canaryTotal, baselineTotal);
         }
-        MetricResult result = compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal);
         if (canaryTotal < metric.minSamples()) {
-            return SampleSize.harmShownEarly(result) ? SampleSize.markedEarly(result, metric.minSamples())
+            MetricResult early = compare(metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood,
+                    baselineTotal);
+            return SampleSize.harmShownEarly(early) ? SampleSize.markedEarly(early, metric.minSamples())
                     : tooFew(metric, canaryTotal, baselineTotal);
         }
-        return result;
+        return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal);
     }
 
     private static MetricResult tooFew(MetricConfig metric, long canaryTotal, long baselineTotal) {
