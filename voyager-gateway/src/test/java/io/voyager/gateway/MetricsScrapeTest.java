@@ -53,7 +53,9 @@ class MetricsScrapeTest {
         Payments.authorize("EUR", "tok_timeout").statusCode(504);
         Payments.authorize("BRL", "tok_approved").statusCode(201);
         Payments.authorize("BRL", "tok_error").statusCode(502);
-        Payments.authorize("EUR", "tok_unavailable").statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"down\":true}").when().put("/sandbox/faults/adyen").then().statusCode(200);
+        Payments.authorize("EUR", "tok_approved").statusCode(201);
+        given().when().delete("/sandbox/faults").then().statusCode(200);
         Payments.authorize("USD", "tok_approved", "paypal", UUID.randomUUID().toString()).statusCode(422);
         Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", "bad").body("{}")
                 .post("/v1/authorizations").then().statusCode(400);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class CircuitBreakerMetrics {
 
-    CircuitBreakerMetrics(MeterRegistry registry, CircuitBreakerMaintenance breakers) {
+    // The guards are injected so the breakers exist (they are registered by name when built) before a scrape.
+    CircuitBreakerMetrics(MeterRegistry registry, CircuitBreakerMaintenance breakers, ProcessorGuards guards) {
         for (ProcessorId id : ProcessorId.values()) {
             for (CircuitBreakerState state : CircuitBreakerState.values()) {
                 Gauge.builder("voyager.circuit.breaker.state",

@@ -16,7 +16,7 @@ public class ConfiguredEndpoints implements ProcessorEndpoints {
     }
 
     @Override
-    public URI baseUri(ProcessorId processor, ProcessorRequest request) {
+    public URI baseUri(ProcessorId processor) {
         return config.of(processor).baseUrl();
     }
 }

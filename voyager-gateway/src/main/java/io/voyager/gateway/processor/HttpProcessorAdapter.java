@@ -1,34 +1,39 @@
 package io.voyager.gateway.processor;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * What the three adapters share: resolve the endpoint, take the current credentials once for the
- * whole request, send, map the answer, and classify transport failures. Subclasses declare the
- * fault-tolerance annotations on their own {@code authorize}, so each gets a breaker of its own.
+ * What the three adapters share: take the current credentials once for the whole request, send
+ * without blocking, map the answer, classify transport failures, all inside the processor's
+ * fault-tolerance boundary ({@link ProcessorGuards}).
  */
 public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
 
     private static final Logger LOG = Logger.getLogger(HttpProcessorAdapter.class);
     private static final ProcessorCredentials WARM_UP_CREDENTIALS =
             new ProcessorCredentials("warm-up", Optional.empty(), "warm-up");
+    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(10);
 
     private final ProcessorId id;
     private final RestClients<A> clients;
-    private final ProcessorEndpoints endpoints;
+    private final A api;
+    private final ProcessorGuards guards;
     private final CredentialsProvider credentials;
 
     protected HttpProcessorAdapter(ProcessorId id, Class<A> api, ProcessorsConfig config, ProcessorEndpoints endpoints,
-            CredentialsProvider credentials) {
+            ProcessorGuards guards, CredentialsProvider credentials) {
         this.id = id;
         this.clients = new RestClients<>(api, config.of(id));
-        clients.forBaseUri(config.of(id).baseUrl()); // built at start, not on the first payment
-        this.endpoints = endpoints;
+        this.api = clients.forBaseUri(endpoints.baseUri(id)); // built at start, not on the first payment
+        this.guards = guards;
         this.credentials = credentials;
     }
 
@@ -37,8 +42,13 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
         return id;
     }
 
+    @Override
+    public final Uni<ProcessorResult> authorize(ProcessorRequest request) {
+        return guards.call(id, () -> exchange(request));
+    }
+
     /** Sends one authorization with the given credentials on the wire client. */
-    protected abstract Response send(A api, ProcessorRequest request, ProcessorCredentials credentials);
+    protected abstract Uni<Response> send(A api, ProcessorRequest request, ProcessorCredentials credentials);
 
     /** Maps the processor's answer to a result, or throws the failure it means. */
     protected abstract ProcessorResult interpret(Response response);
@@ -46,25 +56,30 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
     /**
      * Sends the request with the current credentials. If the processor refuses them (401/403),
      * nothing was processed: the credentials are refreshed once and, if they changed, the request
-     * is sent once more with the new ones.
+     * is sent once more with the new ones. The refresh may read a remote source, so it runs on a
+     * worker thread, never on the event loop.
      */
-    protected ProcessorResult exchange(ProcessorRequest request) {
-        A api = clients.forBaseUri(endpoints.baseUri(id, request));
+    private Uni<ProcessorResult> exchange(ProcessorRequest request) {
         ProcessorCredentials used = credentials.current(id.label());
-        try {
-            return exchange(api, request, used);
-        } catch (ProcessorRejectedException refused) {
+        return exchange(api, request, used).onFailure(ProcessorRejectedException.class).recoverWithUni(failure -> {
+            ProcessorRejectedException refused = (ProcessorRejectedException) failure;
             if (!refused.credentialsRefused()) {
-                throw refused;
+                return Uni.createFrom().failure(refused);
             }
-            credentials.forceRefresh(id.label());
-            ProcessorCredentials renewed = credentials.current(id.label());
-            if (renewed.equals(used)) {
-                throw refused;
-            }
-            LOG.infof("%s refused the credentials (HTTP %d); retrying once with refreshed ones", id, refused.httpStatus());
-            return exchange(api, request, renewed);
-        }
+            return Uni.createFrom().item(() -> {
+                        credentials.forceRefresh(id.label());
+                        return credentials.current(id.label());
+                    })
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .flatMap(renewed -> {
+                        if (renewed.equals(used)) {
+                            return Uni.createFrom().failure(refused);
+                        }
+                        LOG.infof("%s refused the credentials (HTTP %d); retrying once with refreshed ones", id,
+                                refused.httpStatus());
+                        return exchange(api, request, renewed);
+                    });
+        });
     }
 
     /**
@@ -74,19 +89,21 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
      */
     void warmUp(URI loopback) {
         Money money = new Money(100, "USD", 2);
-        ProcessorRequest request = new ProcessorRequest("warm-up", "warm-up", "warm-up", money, "tok_warm_up", 0);
+        ProcessorRequest request = new ProcessorRequest("warm-up", "warm-up", "warm-up", money, "tok_warm_up");
         try {
-            exchange(clients.forBaseUri(loopback), request, WARM_UP_CREDENTIALS);
+            exchange(clients.forBaseUri(loopback), request, WARM_UP_CREDENTIALS).await().atMost(WARM_UP_WAIT);
         } catch (ProcessorException expected) {
             // The loopback answer is not a real processor's.
         }
     }
 
-    private ProcessorResult exchange(A api, ProcessorRequest request, ProcessorCredentials current) {
-        try (Response response = send(api, request, current)) {
-            return interpret(response);
-        } catch (RuntimeException e) {
-            throw TransportFailures.classify(id, e);
-        }
+    private Uni<ProcessorResult> exchange(A api, ProcessorRequest request, ProcessorCredentials current) {
+        return Uni.createFrom().deferred(() -> send(api, request, current))
+                .map(response -> {
+                    try (response) {
+                        return interpret(response);
+                    }
+                })
+                .onFailure().transform(failure -> TransportFailures.classify(id, failure));
     }
 }

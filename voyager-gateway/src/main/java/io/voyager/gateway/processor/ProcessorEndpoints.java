@@ -2,8 +2,8 @@ package io.voyager.gateway.processor;
 
 import java.net.URI;
 
-/** Resolves the base URL an adapter sends a request to. */
+/** Where each processor lives. Asked once per processor, when its adapter builds its wire client. */
 public interface ProcessorEndpoints {
 
-    URI baseUri(ProcessorId processor, ProcessorRequest request);
+    URI baseUri(ProcessorId processor);
 }

@@ -4,20 +4,17 @@ package io.voyager.gateway.processor;
  * One authorization as a processor adapter needs it.
  *
  * @param idempotencyKey the client's key, forwarded so a retry can never authorize twice
- * @param routePosition  0 for the route's primary processor, 1.. for fallbacks
  */
 public record ProcessorRequest(
         String idempotencyKey,
         String merchantId,
         String reference,
         Money amount,
-        String paymentToken,
-        int routePosition) {
+        String paymentToken) {
 
     @Override
     public String toString() {
         // The payment token and idempotency key stay out of logs.
-        return "ProcessorRequest[merchantId=" + merchantId + ", reference=" + reference + ", amount=" + amount
-                + ", routePosition=" + routePosition + "]";
+        return "ProcessorRequest[merchantId=" + merchantId + ", reference=" + reference + ", amount=" + amount + "]";
     }
 }

@@ -41,15 +41,19 @@ public interface ProcessorsConfig {
         /** Adyen's merchantAccount; informative for the others. */
         Optional<String> merchantAccount();
 
-        /** Also feeds the fault-tolerance @Timeout through application.properties. */
+        /** The processor call's deadline (fault-tolerance timeout and the HTTP read timeout). */
         @WithDefault("350")
         long timeoutMs();
 
         @WithDefault("250")
         long connectTimeoutMs();
 
-        /** Also feeds the @Bulkhead size through application.properties. */
-        @WithDefault("64")
-        int maxConcurrent();
+        /**
+         * Calls in flight to this processor at once, and the size of its connection pool. Beyond it a
+         * call is refused at once (the processor never saw it, so the route's next processor is tried).
+         * It bounds the memory slow answers can hold in a pod; see README "Fault tolerance".
+         */
+        @WithDefault("1000")
+        int maxInFlight();
     }
 }

@@ -1,6 +1,7 @@
 package io.voyager.gateway.processor;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds and caches one wire client per base URL. Adapters return raw responses and map every
- * status themselves, so the default exception mapper is off.
+ * status themselves, so the default exception mapper is off. HTTP/1.1 holds one request per
+ * connection, so the pool is as large as the processor's in-flight limit: no call waits for a
+ * connection inside the limit.
  */
 public final class RestClients<T> {
 
@@ -30,6 +33,7 @@ public final class RestClients<T> {
                 .baseUri(baseUri)
                 .connectTimeout(config.connectTimeoutMs(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.timeoutMs(), TimeUnit.MILLISECONDS)
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxInFlight())
                 .disableDefaultMapper(true)
                 .build(api);
     }

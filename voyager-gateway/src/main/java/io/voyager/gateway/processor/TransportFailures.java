@@ -10,7 +10,7 @@ public final class TransportFailures {
     private TransportFailures() {
     }
 
-    public static ProcessorException classify(ProcessorId processor, RuntimeException failure) {
+    public static ProcessorException classify(ProcessorId processor, Throwable failure) {
         if (failure instanceof ProcessorException known) {
             return known;
         }

@@ -5,8 +5,7 @@ enum SandboxScenario {
     APPROVED,
     DECLINED,
     TIMEOUT,
-    ERROR,
-    UNAVAILABLE;
+    ERROR;
 
     static SandboxScenario of(String token) {
         if (token == null) {
@@ -16,7 +15,6 @@ enum SandboxScenario {
             case "tok_declined" -> DECLINED;
             case "tok_timeout" -> TIMEOUT;
             case "tok_error" -> ERROR;
-            case "tok_unavailable" -> UNAVAILABLE;
             default -> APPROVED;
         };
     }

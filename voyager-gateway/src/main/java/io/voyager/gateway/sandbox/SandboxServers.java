@@ -12,10 +12,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.voyager.gateway.processor.ProcessorId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,9 +26,10 @@ import org.jboss.logging.Logger;
  * exactly as to the real API, and "processor down" can be what it is in production: a port that
  * refuses connections.
  *
- * <p>Besides the three listeners it reserves a refusing port: it binds a free port and closes it
- * again, so a connection to it gets a TCP reset (ECONNREFUSED). {@code tok_unavailable} is routed
- * there by {@link SandboxEndpoints}.
+ * <p>Each listener keeps its port for the life of the process: a processor that is down (configured
+ * {@code voyager.sandbox.faults.<p>.down=true}, or set through the fault knob) has its listener
+ * closed, so a connection to that port gets a TCP reset (ECONNREFUSED), the gateway's client
+ * retries once and the route's next processor is tried.
  *
  * <p>The listeners run on their own Vert.x instance, as a separate process would: the gateway's
  * HTTP metrics then count only the gateway's own routes.
@@ -54,7 +51,7 @@ public class SandboxServers {
     private final Map<ProcessorId, Integer> ports = new EnumMap<>(ProcessorId.class);
     private final Map<ProcessorId, HttpServer> servers = new EnumMap<>(ProcessorId.class);
     private final Map<ProcessorId, AtomicLong> received = new EnumMap<>(ProcessorId.class);
-    private volatile int refusingPort;
+    private boolean started;
 
     SandboxServers(SandboxConfig config, SandboxFaults faults) {
         this.config = config;
@@ -72,16 +69,28 @@ public class SandboxServers {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+        ensureStarted();
+    }
+
+    /** Binds every listener once (a down processor's is closed again, keeping its port). */
+    private synchronized void ensureStarted() {
+        if (started || !config.enabled()) {
             return;
         }
+        started = true;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS));
-        refusingPort = reserveClosedPort();
         for (ProcessorId id : ProcessorId.values()) {
+            listen(id);
             applyDown(id, faults.of(id).down());
         }
-        LOG.infof("Sandbox processors listening: stripe %s, adyen %s, mercadopago %s (tok_unavailable -> closed port %d)",
-                baseUri(ProcessorId.STRIPE), baseUri(ProcessorId.ADYEN), baseUri(ProcessorId.MERCADOPAGO), refusingPort);
+        LOG.infof("Sandbox processors listening: stripe %s, adyen %s, mercadopago %s",
+                baseUri(ProcessorId.STRIPE), baseUri(ProcessorId.ADYEN), baseUri(ProcessorId.MERCADOPAGO));
+    }
+
+    /** The processor's listener address, binding the listeners first if nothing has yet. */
+    public URI listenerUri(ProcessorId processor) {
+        ensureStarted();
+        return baseUri(processor);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -100,10 +109,6 @@ public class SandboxServers {
 
     public URI baseUri(ProcessorId processor) {
         return URI.create("http://" + config.host() + ":" + ports.get(processor));
-    }
-
-    public URI refusingUri() {
-        return URI.create("http://" + config.host() + ":" + refusingPort);
     }
 
     /** Opens or closes the processor's listener; closed, its port refuses connections. */
@@ -167,8 +172,7 @@ public class SandboxServers {
             scenario = SandboxScenario.ERROR;
         }
         SandboxReply answer = switch (scenario) {
-            // UNAVAILABLE only refuses on the refusing port; a reachable listener approves it.
-            case APPROVED, UNAVAILABLE -> api.approved(ctx);
+            case APPROVED -> api.approved(ctx);
             case DECLINED -> api.declined(ctx);
             case ERROR, TIMEOUT -> api.serverError();
         };
@@ -201,14 +205,6 @@ public class SandboxServers {
             send.run();
         } else {
             vertx.setTimer(delayMs, id -> send.run());
-        }
-    }
-
-    private int reserveClosedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not reserve a refusing port for tok_unavailable", e);
         }
     }
 }

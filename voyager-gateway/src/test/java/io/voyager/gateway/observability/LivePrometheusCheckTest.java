@@ -328,8 +328,10 @@ class LivePrometheusCheckTest {
                 post(route[0], route[1], "tok_error");
                 post(route[0], route[1], "tok_timeout");
             }
-            // Refused connections on the whole route: failover, then 503.
-            post(null, "USD", "tok_unavailable");
+            // A refused connection on the route's primary: failover.
+            fault("stripe", "{\"down\":true}");
+            post(null, "USD", "tok_approved");
+            fault("stripe", "{\"down\":false}");
             // Refused before any processor: rejected.
             send("{\"merchantId\":\"m_123\",\"reference\":\"bad\",\"amount\":{\"value\":-1,\"currency\":\"USD\"},"
                     + "\"paymentMethod\":{\"token\":\"tok_approved\"}}");
@@ -352,6 +354,15 @@ class LivePrometheusCheckTest {
             String named = processor == null ? "" : ",\"processor\":\"" + processor + "\"";
             return send("{\"merchantId\":\"m_123\",\"reference\":\"live-" + keys.get() + "\",\"amount\":{\"value\":1299,"
                     + "\"currency\":\"" + currency + "\"},\"paymentMethod\":{\"token\":\"" + token + "\"}" + named + "}");
+        }
+
+        private void fault(String processor, String json) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.toString()).resolve("/sandbox/faults/" + processor))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
         }
 
         private int send(String body) throws IOException, InterruptedException {

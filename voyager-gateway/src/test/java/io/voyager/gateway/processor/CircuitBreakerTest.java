@@ -20,7 +20,6 @@ import io.voyager.gateway.testsupport.ProcessorFakesProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ class CircuitBreakerTest {
     @Test
     void declineDoesNotTripBreaker() {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME * 3; i++) {
-            ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "decline-" + i));
+            ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "decline-" + i)).await().indefinitely();
             assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         }
 
@@ -58,7 +57,7 @@ class CircuitBreakerTest {
     void processorRejectionDoesNotTripBreaker() {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME * 3; i++) {
             String key = "rejected-" + i;
-            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", key)))
+            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", key)).await().indefinitely())
                     .isInstanceOf(ProcessorRejectedException.class);
         }
 
@@ -78,8 +77,8 @@ class CircuitBreakerTest {
                 .contains("voyager_circuit_breaker_state{processor=\"adyen\",state=\"closed\"} 0.0");
 
         fake.resetRequests();
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "while-open")))
-                .isInstanceOf(CircuitBreakerOpenException.class);
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "while-open")).await().indefinitely())
+                .isInstanceOf(ProcessorSkippedException.class).hasMessageContaining("circuit breaker open");
         assertThat(fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH)))).as("calls while open").isEmpty();
 
         ProcessorResult afterDelay = authorizeOnceBreakerLetsThrough();
@@ -94,7 +93,7 @@ class CircuitBreakerTest {
     static void openAdyenBreaker(PaymentProcessor adyen) {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME; i++) {
             String key = "error-" + i;
-            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", key)))
+            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", key)).await().indefinitely())
                     .isInstanceOf(ProcessorFailureException.class);
         }
     }
@@ -103,8 +102,8 @@ class CircuitBreakerTest {
         long deadline = System.currentTimeMillis() + HALF_OPEN_WAIT_MS;
         while (true) {
             try {
-                return adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "after-delay"));
-            } catch (CircuitBreakerOpenException stillOpen) {
+                return adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "after-delay")).await().indefinitely();
+            } catch (ProcessorSkippedException stillOpen) {
                 if (System.currentTimeMillis() > deadline) {
                     throw stillOpen;
                 }

@@ -119,7 +119,7 @@ class RoutingAndFailoverTest {
         CircuitBreakerTest.openAdyenBreaker(adyen);
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME; i++) {
             String key = "stripe-error-" + i;
-            assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", key)))
+            assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", key)).await().indefinitely())
                     .isInstanceOf(ProcessorFailureException.class);
         }
 

@@ -74,16 +74,18 @@ class SandboxProcessorsTest {
 
     @Test
     void connectionRefusedFailsOverToTheNextProcessor() {
-        // EUR routes adyen -> stripe; tok_unavailable makes the primary's connection be refused.
-        Payments.authorize("EUR", "tok_unavailable")
+        // EUR routes adyen -> stripe; the sandbox has the primary down, so its connection is refused.
+        setFaults("adyen", "{\"down\":true}");
+        Payments.authorize("EUR", "tok_approved")
                 .statusCode(201)
                 .body("status", equalTo("AUTHORIZED"))
                 .body("processor", equalTo("stripe"));
     }
 
     @Test
-    void unavailableTokenReallyMeetsAClosedPort() {
-        URI refusing = servers.refusingUri();
+    void downProcessorReallyMeetsAClosedPort() {
+        setFaults("adyen", "{\"down\":true}");
+        URI refusing = servers.baseUri(ProcessorId.ADYEN);
         try (Socket ignored = new Socket(refusing.getHost(), refusing.getPort())) {
             throw new AssertionError("port " + refusing.getPort() + " accepted a connection");
         } catch (ConnectException expected) {

@@ -58,6 +58,6 @@ public final class Payments {
 
     public static ProcessorRequest request(String token, long minorUnits, String currency, String idempotencyKey) {
         Money money = new Money(minorUnits, currency, Currency.getInstance(currency).getDefaultFractionDigits());
-        return new ProcessorRequest(idempotencyKey, MERCHANT, REFERENCE, money, token, 0);
+        return new ProcessorRequest(idempotencyKey, MERCHANT, REFERENCE, money, token);
     }
 }

@@ -18,9 +18,9 @@ public class ProcessorFakesProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "quarkus.fault-tolerance.global.circuit-breaker.request-volume-threshold", String.valueOf(BREAKER_VOLUME),
-                "quarkus.fault-tolerance.global.circuit-breaker.delay", String.valueOf(BREAKER_DELAY_MS),
-                "quarkus.fault-tolerance.global.circuit-breaker.success-threshold", "1",
+                "voyager.breaker.request-volume-threshold", String.valueOf(BREAKER_VOLUME),
+                "voyager.breaker.delay", BREAKER_DELAY_MS + "ms",
+                "voyager.breaker.success-threshold", "1",
                 "voyager.processors.mercadopago.enabled", "false",
                 "voyager.version", VERSION);
     }

@@ -1,5 +1,6 @@
 package io.voyager.gateway.processor.adyen;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,7 @@ public interface AdyenApi {
     @Path("/payments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response payments(
+    Uni<Response> payments(
             @HeaderParam("X-API-Key") String apiKey,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             AdyenWire.PaymentRequest request);

@@ -1,18 +1,18 @@
 package io.voyager.gateway.processor.adyen;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
 import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorFailureException;
 import io.voyager.gateway.processor.ProcessorId;
 import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
-import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.ProcessorsConfig;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
@@ -20,13 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
-/** Adyen adapter and its fault-tolerance boundary. */
+/** Adyen adapter: its wire format and how its answers map to results. */
 @Singleton
 public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
 
@@ -34,23 +29,14 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
     /** Adyen accepts idempotency keys of at most 64 characters. */
     static final int MAX_IDEMPOTENCY_KEY = 64;
 
-    AdyenProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, CredentialsProvider credentials) {
-        super(ID, AdyenApi.class, config, endpoints, credentials);
+    AdyenProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, ProcessorGuards guards,
+            CredentialsProvider credentials) {
+        super(ID, AdyenApi.class, config, endpoints, guards, credentials);
     }
 
-    // Rejections (4xx) and a full bulkhead are not signs of an unhealthy Adyen, so they skip the breaker.
-    @Override
-    @Timeout(350)
-    @CircuitBreaker(skipOn = {ProcessorRejectedException.class, BulkheadException.class})
-    @CircuitBreakerName("adyen")
-    @Bulkhead(64)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
-    public ProcessorResult authorize(ProcessorRequest request) {
-        return exchange(request);
-    }
 
     @Override
-    protected Response send(AdyenApi api, ProcessorRequest request, ProcessorCredentials credentials) {
+    protected Uni<Response> send(AdyenApi api, ProcessorRequest request, ProcessorCredentials credentials) {
         return api.payments(credentials.apiKey(), adyenIdempotencyKey(request.idempotencyKey()),
                 paymentRequest(request, credentials.merchantAccountId()));
     }

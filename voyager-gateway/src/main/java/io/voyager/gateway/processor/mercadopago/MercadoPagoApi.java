@@ -1,5 +1,6 @@
 package io.voyager.gateway.processor.mercadopago;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,7 @@ public interface MercadoPagoApi {
     @Path("/payments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response createPayment(
+    Uni<Response> createPayment(
             @HeaderParam("Authorization") String bearer,
             @HeaderParam("X-Idempotency-Key") String idempotencyKey,
             MercadoPagoWire.PaymentRequest request);

@@ -1,5 +1,6 @@
 package io.voyager.gateway.processor.stripe;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +22,7 @@ public interface StripeApi {
     @Path("/payment_intents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    Response createPaymentIntent(
+    Uni<Response> createPaymentIntent(
             @HeaderParam("Authorization") String bearer,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @FormParam("amount") long amount,

@@ -1,50 +1,36 @@
 package io.voyager.gateway.processor.stripe;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
 import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorFailureException;
 import io.voyager.gateway.processor.ProcessorId;
 import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
-import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.ProcessorsConfig;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
-/** Stripe adapter and its fault-tolerance boundary. */
+/** Stripe adapter: its wire format and how its answers map to results. */
 @Singleton
 public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
 
     private static final ProcessorId ID = ProcessorId.STRIPE;
 
-    StripeProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, CredentialsProvider credentials) {
-        super(ID, StripeApi.class, config, endpoints, credentials);
+    StripeProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, ProcessorGuards guards,
+            CredentialsProvider credentials) {
+        super(ID, StripeApi.class, config, endpoints, guards, credentials);
     }
 
-    // Rejections (4xx) and a full bulkhead are not signs of an unhealthy Stripe, so they skip the breaker.
-    @Override
-    @Timeout(350)
-    @CircuitBreaker(skipOn = {ProcessorRejectedException.class, BulkheadException.class})
-    @CircuitBreakerName("stripe")
-    @Bulkhead(64)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = ProcessorUnreachableException.class)
-    public ProcessorResult authorize(ProcessorRequest request) {
-        return exchange(request);
-    }
 
     @Override
-    protected Response send(StripeApi api, ProcessorRequest request, ProcessorCredentials credentials) {
+    protected Uni<Response> send(StripeApi api, ProcessorRequest request, ProcessorCredentials credentials) {
         return api.createPaymentIntent("Bearer " + credentials.apiKey(), request.idempotencyKey(),
                 request.amount().minorUnits(), request.amount().currency().toLowerCase(Locale.ROOT),
                 request.paymentToken(), "card", true, "manual", request.reference(), request.merchantId());

@@ -51,7 +51,7 @@ class AdyenProcessorTest {
 
     @Test
     void sendsPaymentWithApiKeyMerchantAccountAndClientIdempotencyKey() {
-        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-1"));
+        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-1")).await().indefinitely();
 
         fake.verifyThat(1, postRequestedFor(urlPathEqualTo(AdyenFake.PATH))
                 .withHeader("X-API-Key", equalTo(AdyenFake.API_KEY))
@@ -69,7 +69,7 @@ class AdyenProcessorTest {
     @Test
     void hashesIdempotencyKeysLongerThanAdyenAccepts() {
         String longKey = "k".repeat(200);
-        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", longKey));
+        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", longKey)).await().indefinitely();
 
         String sent = fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH))).get(0).getHeader("Idempotency-Key");
         assertThat(sent).hasSize(AdyenProcessor.MAX_IDEMPOTENCY_KEY).isEqualTo(AdyenProcessor.adyenIdempotencyKey(longKey));
@@ -77,7 +77,7 @@ class AdyenProcessorTest {
 
     @Test
     void mapsAuthorisedToAuthorized() {
-        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-2"));
+        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-2")).await().indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(result.processorReference()).isEqualTo(AdyenFake.PSP_REFERENCE);
@@ -85,7 +85,7 @@ class AdyenProcessorTest {
 
     @Test
     void mapsRefusedToDeclinedWithNormalizedDeclineCode() {
-        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "idem-adyen-3"));
+        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "idem-adyen-3")).await().indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         assertThat(result.declineCode()).isEqualTo("insufficient_funds");
@@ -93,13 +93,13 @@ class AdyenProcessorTest {
 
     @Test
     void serverErrorIsAProcessorFailure() {
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", "idem-adyen-4")))
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", "idem-adyen-4")).await().indefinitely())
                 .isInstanceOf(ProcessorFailureException.class);
     }
 
     @Test
     void validationErrorIsARejection() {
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", "idem-adyen-5")))
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", "idem-adyen-5")).await().indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(422);
                     assertThat(e.errorCode()).isEqualTo("14_012");
@@ -112,7 +112,7 @@ class AdyenProcessorTest {
         AdyenWire.PaymentRequest body = AdyenProcessor.paymentRequest(
                 Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-6"), "SomeoneElsesECOM");
 
-        try (Response response = api.payments(AdyenFake.API_KEY, "idem-adyen-6", body)) {
+        try (Response response = api.payments(AdyenFake.API_KEY, "idem-adyen-6", body).await().indefinitely()) {
             assertThatThrownBy(() -> AdyenProcessor.map(response))
                     .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                         assertThat(e.httpStatus()).isEqualTo(403);

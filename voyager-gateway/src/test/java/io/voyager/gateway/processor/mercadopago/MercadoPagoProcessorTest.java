@@ -44,7 +44,7 @@ class MercadoPagoProcessorTest {
 
     @Test
     void sendsUncapturedPaymentWithDecimalAmountBearerTokenAndIdempotencyKey() {
-        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-1"));
+        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-1")).await().indefinitely();
 
         fake.verifyThat(1, postRequestedFor(urlPathEqualTo(MercadoPagoFake.PATH))
                 .withHeader("Authorization", equalTo("Bearer " + MercadoPagoFake.ACCESS_TOKEN))
@@ -57,7 +57,7 @@ class MercadoPagoProcessorTest {
 
     @Test
     void sendsWholeUnitsForZeroDecimalCurrencies() {
-        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1500, "CLP", "idem-mp-clp"));
+        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1500, "CLP", "idem-mp-clp")).await().indefinitely();
 
         fake.verifyThat(postRequestedFor(urlPathEqualTo(MercadoPagoFake.PATH))
                 .withRequestBody(equalToJson("{\"transaction_amount\": 1500}", false, true)));
@@ -65,7 +65,7 @@ class MercadoPagoProcessorTest {
 
     @Test
     void mapsAuthorizedToAuthorized() {
-        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-2"));
+        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-2")).await().indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(result.processorReference()).isEqualTo(String.valueOf(MercadoPagoFake.PAYMENT_ID));
@@ -73,7 +73,7 @@ class MercadoPagoProcessorTest {
 
     @Test
     void mapsRejectedToDeclinedWithNormalizedDeclineCode() {
-        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.DECLINED, 1299, "BRL", "idem-mp-3"));
+        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.DECLINED, 1299, "BRL", "idem-mp-3")).await().indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         assertThat(result.declineCode()).isEqualTo("insufficient_funds");
@@ -81,13 +81,13 @@ class MercadoPagoProcessorTest {
 
     @Test
     void serverErrorIsAProcessorFailure() {
-        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.ERROR, 1299, "BRL", "idem-mp-4")))
+        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.ERROR, 1299, "BRL", "idem-mp-4")).await().indefinitely())
                 .isInstanceOf(ProcessorFailureException.class);
     }
 
     @Test
     void badRequestIsARejectionWithTheCauseCode() {
-        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.REJECTED, 1299, "BRL", "idem-mp-5")))
+        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.REJECTED, 1299, "BRL", "idem-mp-5")).await().indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.errorCode()).isEqualTo("2006");

@@ -15,6 +15,7 @@ import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.CredentialsSources;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.ProcessorEndpoints;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorsConfig;
@@ -57,6 +58,9 @@ class StripeCredentialRotationTest {
     @Inject
     ProcessorEndpoints endpoints;
 
+    @Inject
+    ProcessorGuards guards;
+
     private final WireMock fake = Fakes.of("stripe");
 
     @BeforeEach
@@ -87,9 +91,9 @@ class StripeCredentialRotationTest {
     @Test
     void refusedKeyTriggersExactlyOneRefreshAndOneRetry() {
         RevokedThenRefreshed credentials = new RevokedThenRefreshed(StripeFake.ROTATED_API_KEY);
-        StripeProcessor stripe = new StripeProcessor(config, endpoints, credentials);
+        StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
 
-        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-401"));
+        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-401")).await().indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(credentials.refreshes.get()).as("refreshes").isEqualTo(1);
@@ -103,9 +107,9 @@ class StripeCredentialRotationTest {
     @Test
     void refusedKeyThatRefreshDoesNotChangeIsNotRetried() {
         RevokedThenRefreshed credentials = new RevokedThenRefreshed("sk_test_revoked");
-        StripeProcessor stripe = new StripeProcessor(config, endpoints, credentials);
+        StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
 
-        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-same")))
+        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-same")).await().indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
         assertThat(credentials.refreshes.get()).isEqualTo(1);
         fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH)));
@@ -117,14 +121,14 @@ class StripeCredentialRotationTest {
             emulator.put(SECRET, secret(StripeFake.API_KEY, "acct"));
             CredentialsProvider credentials = secretsManager(client, Duration.ofMinutes(10));
             CountDownLatch keyTaken = new CountDownLatch(1);
-            StripeProcessor stripe = new StripeProcessor(config, endpoints, signalling(credentials, keyTaken));
+            StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, signalling(credentials, keyTaken));
 
             CompletableFuture<ProcessorResult> inFlight = CompletableFuture.supplyAsync(
-                    () -> stripe.authorize(Payments.request(StripeFake.SLOW_TOKEN, 1299, "USD", "in-flight")));
+                    () -> stripe.authorize(Payments.request(StripeFake.SLOW_TOKEN, 1299, "USD", "in-flight")).await().indefinitely());
             assertThat(keyTaken.await(10, TimeUnit.SECONDS)).as("in-flight request took its key").isTrue();
             emulator.put(SECRET, secret(StripeFake.ROTATED_API_KEY, "acct"));
             credentials.forceRefresh("stripe");
-            ProcessorResult after = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "after-rotation"));
+            ProcessorResult after = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "after-rotation")).await().indefinitely();
 
             assertThat(inFlight.get().decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
             assertThat(after.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
@@ -143,7 +147,7 @@ class StripeCredentialRotationTest {
         try (SecretsManagerEmulator emulator = new SecretsManagerEmulator(); SecretsManagerClient client = emulator.client()) {
             emulator.put(SECRET, secret(StripeFake.API_KEY, "acct"));
             CredentialsProvider credentials = secretsManager(client, Duration.ofMillis(200));
-            StripeProcessor stripe = new StripeProcessor(config, endpoints, credentials);
+            StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS);
@@ -155,7 +159,7 @@ class StripeCredentialRotationTest {
                             emulator.put(SECRET, secret(StripeFake.ROTATED_API_KEY, "acct"));
                         }
                         try {
-                            stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "load-" + n));
+                            stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "load-" + n)).await().indefinitely();
                         } catch (RuntimeException e) {
                             failed.incrementAndGet();
                         }
