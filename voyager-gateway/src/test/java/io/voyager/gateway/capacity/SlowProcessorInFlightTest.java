@@ -1,0 +1,138 @@
+package io.voyager.gateway.capacity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.voyager.gateway.testsupport.Payments;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pod must hold many slow processor calls at once without a thread per call. 500 authorizations
+ * for Stripe arrive within 200 ms while the sandbox answers each 250 ms late, inside the shipped
+ * 350 ms timeout, so all 500 are in flight together. Had they to wait for one another (a thread
+ * pool, or the bulkhead of 64 a blocking client had) most would time out (504) or be refused.
+ *
+ * <p>The JVM is first brought to a steady state with instant answers: a JIT-cold JVM needs more
+ * than the 100 ms the timeout leaves for the gateway's own work, which is what the start-up
+ * warm-up and figure 3 of docs/benchmarks.md are about, not this test.
+ */
+@QuarkusTest
+@TestProfile(SlowProcessorProfile.class)
+class SlowProcessorInFlightTest {
+
+    private static final int IN_FLIGHT = 500;
+    private static final int LATENCY_MS = 250;
+    private static final long ARRIVAL_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int WARM_UP_LATENCY_MS = 20;
+    private static final int[] WARM_UP_BURSTS = {10, 20, 40, 80, 160, 240, 320, 400, 450, 500, 500, 500, 500};
+
+    @TestHTTPResource("/v1/authorizations")
+    URI authorizations;
+
+    @Inject
+    Vertx vertx;
+
+    private HttpClient http;
+
+    @BeforeEach
+    void client() {
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
+    }
+
+    @Test
+    void fiveHundredAuthorizationsInFlightAgainstA250MsProcessorAreAllCreated() throws Exception {
+        warmUp();
+        setStripeLatency(LATENCY_MS);
+
+        long start = System.nanoTime();
+        List<Future<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            LockSupport.parkNanos(start + i * ARRIVAL_WINDOW_NANOS / IN_FLIGHT - System.nanoTime());
+            calls.add(authorize("in-flight-" + i));
+        }
+        long lastSent = System.nanoTime();
+        List<Answer> answers = awaitAll(calls);
+
+        assertThat(answers.stream().filter(answer -> answer.at() > lastSent).count())
+                .as("calls still unanswered when the last one was sent").isEqualTo(IN_FLIGHT);
+        Map<Integer, Long> byStatus = answers.stream()
+                .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
+        assertThat(byStatus).as("answers by HTTP status").isEqualTo(Map.of(201, (long) IN_FLIGHT));
+        assertThat(answers).as("every one authorized by the processor it named, none failed over")
+                .allSatisfy(answer -> assertThat(answer.body())
+                        .contains("\"status\":\"AUTHORIZED\"").contains("\"processor\":\"stripe\""));
+    }
+
+    /**
+     * Brings the JVM and both hops' connection pools to the steady state the test is about: bursts
+     * that grow round by round (a cold JVM's first big burst would time out and open the breaker),
+     * against a sandbox answering 20 ms late so that each burst is in flight at once.
+     */
+    private void warmUp() throws Exception {
+        setStripeLatency(WARM_UP_LATENCY_MS);
+        for (int concurrency : WARM_UP_BURSTS) {
+            List<Future<Answer>> warm = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                warm.add(authorize("warm-up-" + concurrency + "-" + i + "-" + System.nanoTime()));
+            }
+            assertThat(awaitAll(warm)).as("warm-up burst of %d", concurrency)
+                    .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+        }
+    }
+
+    private static void setStripeLatency(int latencyMs) {
+        given().contentType("application/json").body("{\"latencyMs\":" + latencyMs + ",\"errorRate\":0,\"down\":false}")
+                .when().put("/sandbox/faults/stripe").then().statusCode(200);
+    }
+
+    @AfterEach
+    void answerInstantlyAgain() {
+        http.close();
+        given().when().delete("/sandbox/faults").then().statusCode(200);
+    }
+
+    private Future<Answer> authorize(String reference) {
+        String body = "{\"merchantId\":\"" + Payments.MERCHANT + "\",\"reference\":\"" + reference + "\","
+                + "\"amount\":{\"value\":1299,\"currency\":\"USD\"},\"paymentMethod\":{\"token\":\"tok_approved\"},"
+                + "\"processor\":\"stripe\"}";
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setHost(authorizations.getHost()).setPort(authorizations.getPort()).setURI(authorizations.getPath())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Idempotency-Key", "capacity-" + reference + "-" + System.nanoTime())
+                .putHeader("Authorization", "Bearer " + Payments.SANDBOX_KEY);
+        return http.request(request)
+                .compose(sent -> sent.send(body))
+                .compose(response -> response.body().map(answer ->
+                        new Answer(response.statusCode(), answer.toString(), System.nanoTime())));
+    }
+
+    private static List<Answer> awaitAll(List<Future<Answer>> calls) throws Exception {
+        return Future.all(calls).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS)
+                .<Answer>list();
+    }
+
+    private record Answer(int status, String body, long at) {
+    }
+}
