@@ -2,6 +2,7 @@
 import json
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -16,6 +17,12 @@ SANDBOX_CREDENTIALS = {
 }
 PROCESSORS = ("stripe", "adyen", "mercadopago")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def properties(port, extra=None):
@@ -38,6 +45,9 @@ def properties(port, extra=None):
 
 class Gateway:
     """One gateway JVM. Use as a context manager so it is always stopped."""
+
+    ready_path = "/q/health/ready"
+    name = "gateway"
 
     def __init__(self, java, jar, port, log_path, jvm_args=(), extra_props=None):
         self.port = port
@@ -63,15 +73,15 @@ class Gateway:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gateway exited with {self.process.returncode}; see {self.log_path}")
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode}; see {self.log_path}")
             try:
-                with urllib.request.urlopen(self.base + "/q/health/ready", timeout=2) as r:
+                with urllib.request.urlopen(self.base + self.ready_path, timeout=2) as r:
                     if r.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.1)
-        raise RuntimeError(f"gateway not ready after {timeout_s}s; see {self.log_path}")
+        raise RuntimeError(f"{self.name} not ready after {timeout_s}s; see {self.log_path}")
 
     def set_processor_latency(self, latency_ms):
         for processor in PROCESSORS:

@@ -7,9 +7,12 @@ from . import stats
 PERCENTILES = (("p50", "p50Ms"), ("p99", "p99Ms"), ("p99.9", "p999Ms"))
 
 
-def drive(java, driver_jar, base, rate, duration_s):
-    """One driver run; a run the system could not keep up with is a result too, with its reason."""
-    command = [java, "-jar", driver_jar, "--rate", str(rate), "--duration", f"{duration_s}s", "--target", base, "--json"]
+def drive(java, driver_jar, base, rate, duration_s, options=()):
+    """One driver run; a run the system could not keep up with is a result too, with its reason.
+
+    `options` are more driver arguments, e.g. ("--connections", "500")."""
+    command = [java, "-jar", driver_jar, "--rate", str(rate), "--duration", f"{duration_s}s", "--target", base, "--json",
+               *options]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration_s + 120, check=False)
     line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
     if out.returncode != 0 or line is None:

@@ -2,14 +2,17 @@
 import math
 import re
 
+from . import capacity as capacity_figure
 from .stats import fmt
 
+# Title, marker key, and the figure (gateway_bench.py --figures) whose run the section reports.
 SECTIONS = (
-    ("Gateway throughput", "gateway-throughput"),
-    ("Gateway latency at a fixed rate", "gateway-latency"),
-    ("Cold start", "cold-start"),
-    ("Memory", "memory"),
-    ("Sizing for 45K req/s", "sizing"),
+    ("Gateway throughput", "gateway-throughput", "throughput"),
+    ("Gateway capacity at a processor latency", "gateway-capacity", "capacity"),
+    ("Gateway latency at a fixed rate", "gateway-latency", "latency"),
+    ("Cold start", "cold-start", "coldstart"),
+    ("Memory", "memory", "throughput"),
+    ("Sizing for 45K req/s", "sizing", "throughput"),
 )
 
 
@@ -22,15 +25,31 @@ def end_marker(key):
 
 
 def replace_sections(document, bodies):
-    """Replaces each section's generated block; a section not in the document yet is appended at the end."""
-    for title, key in SECTIONS:
+    """Replaces the generated block of each section in `bodies`; one not in the document yet goes after the
+    nearest earlier section that is (or at the end)."""
+    for index, (title, key, _) in enumerate(SECTIONS):
+        if key not in bodies:
+            continue
         block = f"{start_marker(key)}\n{bodies[key].strip()}\n{end_marker(key)}"
         pattern = re.compile(re.escape(start_marker(key)) + r".*?" + re.escape(end_marker(key)), re.S)
         if pattern.search(document):
             document = pattern.sub(lambda _: block, document)
+            continue
+        section = f"## {title}\n\n{block}\n"
+        for _, earlier, _ in reversed(SECTIONS[:index]):
+            end = document.find(end_marker(earlier))
+            if end >= 0:
+                end += len(end_marker(earlier))
+                document = document[:end] + "\n\n" + section.rstrip("\n") + document[end:]
+                break
         else:
-            document = document.rstrip("\n") + f"\n\n## {title}\n\n{block}\n"
+            document = document.rstrip("\n") + f"\n\n{section}"
     return document
+
+
+def view(r, figure):
+    """The results as the run that measured `figure` saw them: its mode, date, machine, load and durations."""
+    return {**r, **r.get("measured", {}).get(figure, {})}
 
 
 def machine_line(r):
@@ -63,6 +82,7 @@ def throughput(r):
         f"{t['wrkCpuMsPerAuthorization']['median']:.3f} |",
         f"| answers other than 201, worst run | {100 * t['non201Share']:.2f}% |",
     ]
+    rows += limit_rows(r)
     layers = "\n".join(f"| {name} | {100 * share:.0f}% |" for name, share in p["layers"])
     inclusive = "\n".join(f"| {name} | {100 * share:.0f}% |" for name, share in p["inclusive"])
     frames = "\n".join(f"| `{frame}` | {100 * share:.1f}% |" for frame, share in p["topFrames"][:5])
@@ -72,11 +92,13 @@ def throughput(r):
                 f"gateway as much as {1 / cost_ratio:.1f} baseline requests: on cores of its own it would reach about "
                 f"{cost_ratio:.2f} of the baseline.")
     return f"""
-Figures 1 (this section), 2 (latency at a fixed rate), 3 (cold start), 4 (memory) and 6 (sizing) come from
-`./bench.sh`. Figure 5, the plugin, comes from the plugin's own scripts, which `./bench.sh --plugin` also
-runs: exec → handshake and the `Run` round trip in "Plugin transport"
-(`rollout-metric-plugin/src/test/bench/run-benchmarks.sh`), the judge's statistics under JMH from
-`canary-judge/bench-jmh.sh`.
+Figures 1 (this section), the capacity at a processor latency (next section), 2 (latency at a fixed rate),
+3 (cold start), 4 (memory) and 6 (sizing) come from `./bench.sh`; `./bench.sh --figures throughput,capacity`
+re-runs only the figures named (`throughput`: figure 1 with 4 and 6, `capacity`, `latency`: figure 2,
+`coldstart`: figure 3) and leaves the other sections as they are. Figure 5, the plugin, comes from the
+plugin's own scripts, which `./bench.sh --plugin` also runs: exec → handshake and the `Run` round trip in
+"Plugin transport" (`rollout-metric-plugin/src/test/bench/run-benchmarks.sh`), the judge's statistics under
+JMH from `canary-judge/bench-jmh.sh`.
 
 Maximum authorizations per second through the full path: `POST /v1/authorizations` parses and checks the
 request, routes it by currency, calls the sandbox processor over loopback HTTP (its own listener in the same
@@ -91,13 +113,13 @@ latency 0. No CPU pinning: wrk, the gateway and its sandbox share both cores in 
 pinning wrk to one would leave the gateway and its sandbox a single core.
 
 ```sh
-./bench.sh            # 5 runs of 20 s;  ./bench.sh --short: 3 runs of 10 s
+./bench.sh --figures throughput   # 5 runs of 20 s;  --short: 3 runs of 10 s
 ```
 
 {machine_line(r)}
 
 {chr(10).join(rows)}
-
+{limit_text(r)}
 **Where the time goes** (JFR execution samples of the gateway JVM, {p['samples']} samples during one more
 {r['durationS']} s authorization run, {100 * profiled_201:.0f}% of its answers 201; each sample goes to the first
 layer found from the top of its stack, threads of the sandbox listeners as a whole):
@@ -134,6 +156,182 @@ thread pool" row and the parking around the blocking client call).
 """
 
 
+def limit_rows(r):
+    lim = r.get("limit")
+    if not lim:
+        return ["| gateway against the route-shape limit | not measured in this run |"]
+    t = r["throughput"]
+    gateway_cpu = lim["cpuMsPerAuthorization"]
+    ratio = lim["ratio"]["median"] if lim["ratio"] else 0
+    rows = [
+        f"| route-shape limit (plain Vert.x, one outbound call), standalone sandbox, 201/s | {fmt(lim['limit'])} |",
+        f"| authorizations, gateway with the standalone sandbox, 201/s | {fmt(lim['authorize'])} |",
+        f"| **gateway / limit** (pairwise, same run) | **{fmt(lim['ratio'], 2) if lim['ratio'] else '–'}** |",
+        f"| goal: gateway / limit ≥ 0.7 | {met(ratio >= 0.7)} |",
+        f"| gateway JVM CPU per authorization, standalone sandbox (all outside the sandbox), ms | "
+        f"{fmt(gateway_cpu, 3) if gateway_cpu else '–'} |",
+    ]
+    if gateway_cpu:
+        cost = gateway_cpu["median"] / t["cpuMsPerBaselineRequest"]["median"]
+        rows += [
+            f"| **CPU per authorization / CPU per baseline request** (medians) | **{cost:.2f}x** |",
+            f"| goal: ≤ 2.3x (3.0x before, from the profile share) | {met(cost <= 2.3)} |",
+        ]
+    if lim["limitCpuMsPerRequest"]:
+        rows.append(f"| route-limit JVM CPU per request, ms | {fmt(lim['limitCpuMsPerRequest'], 3)} |")
+    if lim["sandboxCpuMsPerAuthorization"] and lim["sandboxCpuMsPerLimitRequest"]:
+        rows.append(f"| standalone sandbox CPU per request, gateway / route-limit, ms | "
+                    f"{lim['sandboxCpuMsPerAuthorization']['median']:.3f} / "
+                    f"{lim['sandboxCpuMsPerLimitRequest']['median']:.3f} |")
+    rows.append(f"| answers other than 201, worst run, gateway / route-limit | {100 * lim['non201Share']:.2f}% / "
+                f"{100 * lim['limitNon201Share']:.2f}% |")
+    return rows
+
+
+def limit_text(r):
+    lim = r.get("limit")
+    if not lim:
+        return ""
+    return f"""
+**Against the route-shape limit.** The rows from "route-shape limit" on come from a second pair of runs in the
+same `./bench.sh`: the gateway JVM with its own sandbox off (`voyager.sandbox.enabled=false`) calls a
+standalone sandbox, one more JVM of the same jar serving only the three processors on fixed loopback ports
+(latency 0), through `voyager.processors.<p>.base-url`. The limit is `benchmarks/route-limit`: plain Vert.x
+({lim['limitEventLoops']} event loops, keep-alive pool of {lim['limitPool']} connections per loop) serving
+`POST /v1/authorizations` by reading the body, ignoring it, and making exactly one form-encoded
+`POST /v1/payment_intents` to the same sandbox's Stripe listener (the fields and API key the gateway's Stripe
+adapter sends, the request's `Idempotency-Key`), answering the sandbox's body with a 201. It is the least a
+route with one outbound call per request can cost on this stack, so gateway / limit is how much of that the
+gateway's own work leaves. wrk, the script and the run length are those of the rows above; limit and gateway
+runs alternate. With the sandbox in its own JVM, the gateway JVM's CPU (`/proc/<pid>/stat`) is CPU outside
+the sandbox by construction; its ratio to the baseline route's CPU per request (the in-process runs above,
+the same jar) replaces the profile-share estimate. wrk, the gateway or the limit, and the sandbox still
+share the two cores.
+"""
+
+
+def capacity_rows(c, summary):
+    rows = []
+    for row in summary["rows"]:
+        old = c["results"].get("old", {}).get(str(row["latencyMs"]))
+        new = c["results"]["new"][str(row["latencyMs"])]
+        rows.append(f"| {row['latencyMs']} ms | {capacity_cell(old)} | {capacity_cell(new)} | "
+                    f"{ratio_cell(row['newOverOld'])} | {ratio_cell(row['newOverNewAtFirst'])} |")
+    return "\n".join(rows)
+
+
+def capacity_cell(result):
+    if result is None:
+        return "–"
+    if not result["capacity"]:
+        return f"none (fails at {result['firstFailed']} req/s)" if result["firstFailed"] else "none"
+    return f"{'≥ ' if result['lowerBound'] else ''}{result['capacity']:,}".replace(",", "\u202f")
+
+
+def ratio_cell(value):
+    return f"{value:.2f}" if value is not None else "–"
+
+
+def cores_cell(step, key):
+    if not step or key not in step["cores"]:
+        return "–"
+    return f"{step['cores'][key]:.2f}"
+
+
+def cpu_rows(c, summary, cores):
+    rows = []
+    for row in summary["rows"]:
+        cells = []
+        for app in ("old", "new"):
+            result = c["results"].get(app, {}).get(str(row["latencyMs"]))
+            at = result["atCapacity"] if result else None
+            failing = result["atFirstFailed"] if result else None
+            bound = row[f"{app}CpuBound"]
+            cells.append(f"{cores_cell(at, 'gateway')} | {cores_cell(at, 'machine')} | "
+                         f"{cores_cell(failing, 'machine')} ({'yes' if bound else 'no' if bound is not None else '–'})")
+        rows.append(f"| {row['latencyMs']} ms | {' | '.join(cells)} |")
+    return "\n".join(rows)
+
+
+def step_detail(c):
+    lines = []
+    for app in ("old", "new"):
+        for latency_ms in c["latenciesMs"]:
+            result = c["results"].get(app, {}).get(str(latency_ms))
+            if not result:
+                continue
+            steps = ", ".join(f"{s['rate']} {'✓' if s['passed'] else '✗'}" for s in result["steps"])
+            at = result["atCapacity"]
+            p99 = f"; p99 at capacity {at['run']['p99Ms']:.0f} ms" if at and "p99Ms" in at["run"] else ""
+            lines.append(f"- {app}, {latency_ms} ms: {steps}{p99}")
+    return "\n".join(lines)
+
+
+def capacity(r):
+    c = r.get("capacity")
+    if not c:
+        return f"""
+The highest arrival rate the gateway sustains, old (blocking) and new (non-blocking) design, when every
+processor answer takes 50, 150 or 300 ms. Not measured yet: run
+
+```sh
+./bench.sh --figures capacity   # old design: --old REV (default OLD_REV in bench.sh), new: the working tree
+```
+"""
+    cores = r["machine"]["cores"]
+    summary = capacity_figure.summarize(c, cores)
+    last = summary["rows"][-1]
+    return f"""
+The highest arrival rate the gateway sustains when every processor answer takes 50, 150 or 300 ms, for the
+old design (the blocking authorization path, built from commit `{c['oldRev']}` in the same `./bench.sh` run)
+and the new one (the working tree). The processors are the standalone sandbox of figure 1, restarted for each
+latency with `voyager.sandbox.latency.min-ms = max-ms` set to it; each gateway JVM (a fresh one per design
+and latency, its own sandbox off) calls it through `voyager.processors.<p>.base-url`. Both gateways run with
+their shipped defaults (processor timeout 350 ms, the in-flight limit per processor and the worker pool as
+shipped, Java 17, `-Xmx{r['heap']}`). Load is the open-model driver (`loadtest/driver`, the production mix,
+latency from each request's intended send time, {capacity_figure.MIN_CONNECTIONS}+ connections sized to the
+rate times the latency bound) in a step search: {c['warmupS']} s of warm-up at {c['startRate']} req/s, then
+steps of {c['durationS']} s starting at {c['startRate']} req/s, ×{c['growth']} until a step fails, then
+{c['bisections']} bisections between the highest passing and the lowest failing rate (at most
+{c['maxSteps']} steps). A step passes with p99 < latency + {capacity_figure.P99_MARGIN_MS} ms and at most
+{100 * capacity_figure.MAX_NOT_OK_SHARE:.1f}% of requests not 2xx (failed, shed or unanswered count as not 2xx);
+after a failing step the harness waits for the breakers to close before the next one. The capacity is the
+highest passing rate ("≥" when no step failed within the step limit).
+
+Honest about the machine: the driver's JVM, the standalone sandbox's JVM and the gateway share
+{cores} cores, so these are the gateway's rates on what the other two leave it, not a pod's; every step is a
+fresh driver JVM, whose start is charged to the gateway. A design limited by concurrency (threads, in-flight
+limits) leaves cores idle at its limit; one limited by CPU has the machine busy when a step fails.
+
+```sh
+./bench.sh --figures capacity   # --old REV: the old design's commit (default OLD_REV in bench.sh, {c['oldRev']})
+```
+
+{machine_line(r)}
+
+| processor latency | old capacity, req/s | new capacity, req/s | new / old | new at L / new at {c['latenciesMs'][0]} ms |
+|---|---|---|---|---|
+{capacity_rows(c, summary)}
+
+CPU in cores (median of half-second samples during the step's send window): the gateway JVM and the whole
+machine at the passing rate, and the machine at the lowest failing rate (CPU-bound: at least
+{100 * capacity_figure.CPU_BOUND_SHARE:.0f}% of the {cores} cores busy there).
+
+| latency | old: gateway at capacity | old: machine | old: machine at first fail (CPU-bound) | new: gateway at capacity | new: machine | new: machine at first fail (CPU-bound) |
+|---|---|---|---|---|---|---|
+{cpu_rows(c, summary, cores)}
+
+Steps (req/s, ✓ passed, ✗ failed):
+
+{step_detail(c)}
+
+Goal: the new design CPU-bound at every latency, and its {last['latencyMs']} ms capacity within 20% of its
+{c['latenciesMs'][0]} ms capacity: **{'met' if summary['goalMet'] else 'not met'}** (CPU-bound at every latency:
+{'yes' if summary['allNewCpuBound'] else 'no'}; {last['latencyMs']} ms / {c['latenciesMs'][0]} ms =
+{ratio_cell(last['newOverNewAtFirst'])}).
+"""
+
+
 def latency_row(l):
     rate = f"{l['rate']} ({l['shareOfMax']:.0%} of max)"
     if l["p50"] is None:
@@ -158,7 +356,7 @@ driver's own JVM on the same two cores, and the timer that delays the sandbox an
 {r['latencyDurationS']} s after a 5 s warm-up of the driver.
 
 ```sh
-./bench.sh   # java -jar loadtest/driver/target/load-driver.jar --rate R --duration {r['latencyDurationS']}s --target http://127.0.0.1:PORT --json
+./bench.sh --figures latency   # java -jar loadtest/driver/target/load-driver.jar --rate R --duration {r['latencyDurationS']}s --target http://127.0.0.1:PORT --json
 ```
 
 {machine_line(r)}
@@ -200,7 +398,7 @@ endpoint with the production mix instead, so the cache holds the hot request's c
 call exceeds the 350 ms processor timeout).
 
 ```sh
-./bench.sh   # fast-jar: voyager-gateway/target/bench-app, aot-jar: voyager-gateway/target/bench-aot
+./bench.sh --figures coldstart   # fast-jar: voyager-gateway/target/bench-app, aot-jar: voyager-gateway/target/bench-aot
 ```
 
 {machine_line(r)} Java 25: {c.get('java25', 'Temurin 25')}; {c['variants'][0]['seconds']['runs']} starts per runtime.
@@ -220,7 +418,7 @@ same JVM and are included). Heap capped at {r['heap']} as in the pod (`-XX:MaxRA
 during the authorization runs of figure 1.
 
 ```sh
-./bench.sh
+./bench.sh --figures throughput
 ```
 
 {machine_line(r)}
@@ -279,6 +477,20 @@ allow.
 """
 
 
-def bodies(r):
-    return {"gateway-throughput": throughput(r), "gateway-latency": latency(r), "cold-start": cold_start(r),
-            "memory": memory(r), "sizing": sizing(r)}
+RENDER = {"gateway-throughput": throughput, "gateway-capacity": capacity, "gateway-latency": latency,
+          "cold-start": cold_start, "memory": memory, "sizing": sizing}
+# What a section needs in the results to be rendered.
+NEEDS = {"gateway-throughput": ("throughput", "profile"), "gateway-capacity": ("capacity",),
+         "gateway-latency": ("latency", "throughput"), "cold-start": ("coldStart",), "memory": ("throughput",),
+         "sizing": ("sizing",)}
+
+
+def bodies(r, figures=None):
+    """Section bodies for the figures named (default: every section the results have the data for)."""
+    out = {}
+    for _, key, figure in SECTIONS:
+        if figures is not None and figure not in figures:
+            continue
+        if all(r.get(need) for need in NEEDS[key]):
+            out[key] = RENDER[key](view(r, figure))
+    return out
