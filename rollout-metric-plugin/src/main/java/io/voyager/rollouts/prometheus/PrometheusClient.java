@@ -124,7 +124,9 @@ public final class PrometheusClient {
             return new PrometheusException("answer from " + target + " is too large: " + cause.getMessage());
         }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
-            return new PrometheusException("no answer from " + target + " within " + settings.timeout());
+            // Worded as the timeout in post(), whichever of the two clocks runs out first.
+            return new PrometheusException("no answer from " + settings.address() + " within " + settings.timeout()
+                    + " for " + brief(promql));
         }
         String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
