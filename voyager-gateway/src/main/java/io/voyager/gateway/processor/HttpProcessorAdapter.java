@@ -32,7 +32,7 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
             ProcessorGuards guards, CredentialsProvider credentials) {
         this.id = id;
         this.clients = new RestClients<>(api, config.of(id));
-        this.api = clients.forBaseUri(endpoints.baseUri(id)); // built at start, not on the first payment
+        this.api = clients.build(endpoints.baseUri(id)); // built at start, not on the first payment
         this.guards = guards;
         this.credentials = credentials;
     }
@@ -90,10 +90,23 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
     void warmUp(URI loopback) {
         Money money = new Money(100, "USD", 2);
         ProcessorRequest request = new ProcessorRequest("warm-up", "warm-up", "warm-up", money, "tok_warm_up");
+        A warmUpApi = clients.build(loopback);
         try {
-            exchange(clients.forBaseUri(loopback), request, WARM_UP_CREDENTIALS).await().atMost(WARM_UP_WAIT);
+            exchange(warmUpApi, request, WARM_UP_CREDENTIALS).await().atMost(WARM_UP_WAIT);
         } catch (ProcessorException expected) {
             // The loopback answer is not a real processor's.
+        } finally {
+            close(warmUpApi);
+        }
+    }
+
+    private static void close(Object client) {
+        if (client instanceof AutoCloseable closeable) { // REST client proxies are
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debugf("Warm-up client not closed: %s", e.getClass().getSimpleName());
+            }
         }
     }
 

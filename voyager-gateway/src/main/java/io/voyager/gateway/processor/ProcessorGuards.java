@@ -6,6 +6,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -34,7 +35,7 @@ public class ProcessorGuards {
                     .withTimeout().duration(config.timeoutMs(), ChronoUnit.MILLIS).done()
                     // Rejections (4xx) and a full in-flight limit are not signs of an unhealthy processor.
                     .withCircuitBreaker().name(id.label())
-                    .skipOn(java.util.List.of(ProcessorRejectedException.class, BulkheadException.class))
+                    .skipOn(List.of(ProcessorRejectedException.class, BulkheadException.class))
                     .requestVolumeThreshold(breaker.requestVolumeThreshold())
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)

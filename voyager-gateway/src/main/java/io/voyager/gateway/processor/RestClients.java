@@ -3,12 +3,10 @@ package io.voyager.gateway.processor;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds and caches one wire client per base URL. Adapters return raw responses and map every
+ * Builds a processor's wire clients. Adapters return raw responses and map every
  * status themselves, so the default exception mapper is off. HTTP/1.1 holds one request per
  * connection, so the pool is as large as the processor's in-flight limit: no call waits for a
  * connection inside the limit.
@@ -17,18 +15,13 @@ public final class RestClients<T> {
 
     private final Class<T> api;
     private final ProcessorsConfig.Processor config;
-    private final Map<URI, T> clients = new ConcurrentHashMap<>();
 
     public RestClients(Class<T> api, ProcessorsConfig.Processor config) {
         this.api = api;
         this.config = config;
     }
 
-    public T forBaseUri(URI baseUri) {
-        return clients.computeIfAbsent(baseUri, this::build);
-    }
-
-    private T build(URI baseUri) {
+    public T build(URI baseUri) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(config.connectTimeoutMs(), TimeUnit.MILLISECONDS)
