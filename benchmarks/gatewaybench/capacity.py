@@ -34,6 +34,9 @@ SETTLE_TIMEOUT_S = 30
 PAUSE_S = 1
 # CPU samples count from this long after the driver's exec (its JVM start) to the end of its send window.
 DRIVER_START_S = 1.5
+# Each step's driver is a fresh JVM: its first seconds (JIT, connection setup) add hundreds of ms to p99 whatever
+# the gateway does, so every step first sends this long at its own rate, unmeasured.
+DRIVER_WARMUP_S = 3
 # CPU-bound: at the lowest failing rate the machine's cores were at least this busy.
 CPU_BOUND_SHARE = 0.9
 ROUTE_CURRENCIES = ("USD", "EUR", "BRL")  # one per route: stripe, adyen, mercadopago first
@@ -67,10 +70,11 @@ def step(java, driver_jar, gateway, sandbox, rate, duration_s, latency_ms):
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with usage.Usage({"gateway": gateway, "sandbox": sandbox}) as cpu:
         run = latency.drive(java, driver_jar, gateway.base, rate, duration_s,
-                            options=("--connections", str(connections)))
+                            options=("--connections", str(connections), "--warmup", f"{DRIVER_WARMUP_S}s"))
     children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     passed, reason = verdict(run, latency_ms)
-    cores = cpu.cores(DRIVER_START_S, DRIVER_START_S + duration_s - usage.INTERVAL_S)
+    measured_from = DRIVER_START_S + DRIVER_WARMUP_S
+    cores = cpu.cores(measured_from, measured_from + duration_s - usage.INTERVAL_S)
     cores["other"] = max(0.0, cores.get("machine", 0) - cores.get("gateway", 0) - cores.get("sandbox", 0))
     return {
         "rate": rate, "passed": passed, "reason": reason, "connections": connections, "cores": cores,

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * Command line: {@code java -jar loadtest/driver/target/load-driver.jar --rate 2000 --duration 30s
  * [--target http://127.0.0.1:8080=95 --target http://127.0.0.1:8081=5] [--json]
- * [--weights-file weights.txt] [--timeline timeline.csv --timeline-interval 1s]}.
+ * [--weights-file weights.txt] [--timeline timeline.csv --timeline-interval 1s] [--warmup 3s]}.
  * Exits 0 when the run completed, whatever the outcomes; 2 on bad arguments.
  */
 public final class LoadDriverMain {
@@ -37,6 +37,7 @@ public final class LoadDriverMain {
         Path weightsPath = null;
         Path timelinePath = null;
         Duration timelineInterval = Duration.ofSeconds(10);
+        Duration warmup = Duration.ZERO;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -55,6 +56,7 @@ public final class LoadDriverMain {
                     case "--weights-file" -> weightsPath = Path.of(value(args, ++i));
                     case "--timeline" -> timelinePath = Path.of(value(args, ++i));
                     case "--timeline-interval" -> timelineInterval = parseDuration(value(args, ++i));
+                    case "--warmup" -> warmup = parseDuration(value(args, ++i));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         return;
@@ -71,8 +73,9 @@ public final class LoadDriverMain {
                     new TrafficSplit(targets, weights.stream().mapToInt(Integer::intValue).toArray()),
                     new AuthorizationRequests(seed, "ld" + Long.toString(System.currentTimeMillis(), 36), merchantKey),
                     timeout, connections, maxInFlight);
-            System.err.printf(Locale.ROOT, "load-driver: %.0f req/s for %s against %s%n", rate, duration, targets);
-            OpenModelDriver driver = new OpenModelDriver(plan);
+            System.err.printf(Locale.ROOT, "load-driver: %.0f req/s for %s (after a %s warm-up) against %s%n", rate,
+                    duration, warmup, targets);
+            OpenModelDriver driver = new OpenModelDriver(plan).warmUpFor(warmup);
             if (weightsPath != null) {
                 driver.followWeights(new WeightsFile(weightsPath));
             }
@@ -123,9 +126,11 @@ public final class LoadDriverMain {
                 usage: load-driver [--target URL[=WEIGHT]]... [--rate REQ_PER_S] [--duration 30s]
                                    [--timeout 5s] [--connections 64] [--max-in-flight 20000] [--seed N] [--json]
                                    [--weights-file FILE] [--timeline FILE.csv] [--timeline-interval 10s]
+                                   [--warmup 0s]
                 Sends authorizations at a constant arrival rate to loopback targets only, split by weight,
                 and prints outcomes and latency measured from each request's intended send time.
                 --weights-file: one weight per target (e.g. "95 95 10"), re-read every 100 ms during the run.
-                --timeline: per target and interval, requests, successes, failures and p99, as CSV.""";
+                --timeline: per target and interval, requests, successes, failures and p99, as CSV.
+                --warmup: traffic at the same rate before the run, on the same connections, left out of the report.""";
     }
 }

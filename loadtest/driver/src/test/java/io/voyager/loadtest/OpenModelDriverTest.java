@@ -70,6 +70,37 @@ class OpenModelDriverTest {
     }
 
     @Test
+    void leavesTheWarmUpOutOfTheReportAndNeverRepeatsAnIdempotencyKey() throws Exception {
+        // The server is slow for its first 100 requests: with a 1 s warm-up at 200 req/s they all
+        // fall in the warm-up, so the measured run sees only fast answers.
+        AtomicInteger received = new AtomicInteger();
+        java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        AtomicInteger repeatedKeys = new AtomicInteger();
+        int port = serve((req, n) -> {
+            if (!keys.add(req.getHeader("Idempotency-Key"))) {
+                repeatedKeys.incrementAndGet();
+            }
+            if (n < 100) {
+                vertx.setTimer(300, t -> req.response().setStatusCode(201).end("{}"));
+            } else {
+                req.response().setStatusCode(201).end("{}");
+            }
+        }, received);
+        LoadPlan plan = new LoadPlan(new ArrivalSchedule(200, Duration.ofSeconds(1)),
+                TrafficSplit.single(URI.create("http://127.0.0.1:" + port)),
+                new AuthorizationRequests(7, "test", null), Duration.ofSeconds(5), 50, 1_000);
+
+        LoadReport report = new OpenModelDriver(plan).warmUpFor(Duration.ofSeconds(1)).run();
+
+        assertThat(received.get()).as("warm-up and measured requests the server saw").isEqualTo(400);
+        assertThat(repeatedKeys.get()).as("idempotency keys sent twice").isZero();
+        assertThat(report.sent()).isEqualTo(200);
+        assertThat(report.succeeded()).isEqualTo(200);
+        assertThat(report.latencyHistogram().getCountBetweenValues(250_000_000L, Long.MAX_VALUE))
+                .as("measured requests that waited for the slow start").isZero();
+    }
+
+    @Test
     void countsRefusedConnectionsAndStillFinishes() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
