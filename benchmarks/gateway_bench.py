@@ -69,7 +69,12 @@ def main():
     args = parser.parse_args()
     if args.render:
         with open(args.render, encoding="utf-8") as f:
-            write_doc(args.doc, json.load(f))
+            saved = json.load(f)
+        if saved.get("throughput"):
+            # The sizing is arithmetic on the saved figures: recomputed, so a change to it shows without a re-run.
+            saved["sizing"] = sizing.plan(saved["throughput"], saved.get("profile"), saved.get("capacity"),
+                                          saved.get("limit"))
+        write_doc(args.doc, saved)
         return
     figures = args.figures
     needed = [("--app", args.app, True), ("--workdir", args.workdir, True),
@@ -112,8 +117,9 @@ def main():
         results["coldStart"] = cold_start(args, m, java17, java25, app_jar)
     for figure in figures:
         measured[figure] = meta
-    if "throughput" in figures:
-        results["sizing"] = sizing.plan(results["throughput"], results["profile"])
+    if "throughput" in figures or ("capacity" in figures and results.get("throughput")):
+        results["sizing"] = sizing.plan(results["throughput"], results.get("profile"), results.get("capacity"),
+                                        results.get("limit"))
     results["sizingInputs"] = sizing_inputs(results)
     meta["loadAfter"] = results["loadAfter"] = machine.load_average()[0]
     with open(results_path, "w", encoding="utf-8") as f:
@@ -187,6 +193,7 @@ def capacity_figure(args, m, java17, app_jar, cores):
     apps = (("old", os.path.join(args.old_app, "quarkus-run.jar")), ("new", app_jar))
     out = {"oldRev": args.old_rev, "latenciesMs": list(capacity.LATENCIES_MS), "startRate": capacity.START_RATE,
            "growth": capacity.GROWTH, "durationS": m["capacity_duration"], "warmupS": m["capacity_warmup"],
+           "driverWarmupS": capacity.DRIVER_WARMUP_S,
            "bisections": m["capacity_bisections"], "maxSteps": m["capacity_max_steps"],
            "results": {key: {} for key, _ in apps}}
     with StandaloneSandbox(java17, app_jar, free_port(), os.path.join(args.workdir, "capacity-sandbox.log"), 0,
@@ -234,7 +241,7 @@ def cold_start(args, m, java17, java25, app_jar):
 
 
 def sizing_inputs(results):
-    """The figures a sizing can be computed from, in one place (the Sizing section does not use them yet)."""
+    """The figures the sizing is computed from, in one place."""
     inputs = {}
     t, lim, cap = results.get("throughput"), results.get("limit"), results.get("capacity")
     if t:
@@ -260,8 +267,10 @@ def sizing_inputs(results):
 def write_doc(path, results, figures=None):
     with open(path, encoding="utf-8") as f:
         document = f.read()
+    # Rendered in full before the file is opened for writing, so a failing section leaves the doc as it was.
+    updated = report.replace_sections(document, report.bodies(results, figures))
     with open(path, "w", encoding="utf-8") as f:
-        f.write(report.replace_sections(document, report.bodies(results, figures)))
+        f.write(updated)
 
 
 if __name__ == "__main__":

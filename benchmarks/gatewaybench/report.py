@@ -1,5 +1,4 @@
 """Writes the gateway sections of docs/benchmarks.md between their markers, leaving every other section alone."""
-import math
 import re
 
 from . import capacity as capacity_figure
@@ -263,8 +262,18 @@ def step_detail(c):
             steps = ", ".join(f"{s['rate']} {'✓' if s['passed'] else '✗'}" for s in result["steps"])
             at = result["atCapacity"]
             p99 = f"; p99 at capacity {at['run']['p99Ms']:.0f} ms" if at and "p99Ms" in at["run"] else ""
-            lines.append(f"- {app}, {latency_ms} ms: {steps}{p99}")
+            failing = [s for s in result["steps"] if not s["passed"]]
+            why = f"; lowest failing step: {failure_detail(min(failing, key=lambda s: s['rate']))}" if failing else ""
+            lines.append(f"- {app}, {latency_ms} ms: {steps}{p99}{why}")
     return "\n".join(lines)
+
+
+def failure_detail(step):
+    """Why a step failed, with the answers other than 2xx by kind, e.g. "38.60% not 2xx (http 503: 7264)"."""
+    outcomes = step["run"].get("outcomes", {})
+    not_ok = ", ".join(f"{k}: {v}" for k, v in sorted(outcomes.items(), key=lambda kv: -kv[1])
+                       if k not in ("approved", "declined"))
+    return f"{step['rate']} req/s, {step['reason']}" + (f" ({not_ok})" if not_ok else "")
 
 
 def capacity(r):
@@ -299,8 +308,9 @@ after a failing step the harness waits for the breakers to close before the next
 highest passing rate ("≥" when no step failed within the step limit).
 
 Honest about the machine: the driver's JVM, the standalone sandbox's JVM and the gateway share
-{cores} cores, so these are the gateway's rates on what the other two leave it, not a pod's; every step is a
-fresh driver JVM, whose start is charged to the gateway. A design limited by concurrency (threads, in-flight
+{cores} cores, so these are the gateway's rates on what the other two leave it, not a pod's. Every step is a
+fresh driver JVM that first sends {c.get('driverWarmupS', capacity_figure.DRIVER_WARMUP_S)} s at the step's own rate, unmeasured, so the
+driver's JIT and connection setup stay out of the step's p99. A design limited by concurrency (threads, in-flight
 limits) leaves cores idle at its limit; one limited by CPU has the machine busy when a step fails.
 
 ```sh
@@ -342,6 +352,22 @@ def latency_row(l):
             f"{fmt(l['achievedRate'])} | {100 * l['failedShare']:.2f}%{note} |")
 
 
+def two_cores(r):
+    """What the machine allows, when the half-of-maximum rate was not sustained."""
+    at_half = r["latency"][0]
+    achieved = at_half["achievedRate"]["median"] if at_half["achievedRate"] else 0
+    if achieved >= 0.95 * at_half["rate"] and at_half["p50"] is not None and at_half["p50"]["median"] < 50:
+        return ""
+    return f"""
+What two cores allow: figure 1's maximum was measured with wrk, a small C client, against a gateway whose sandbox
+answered at once. Here the driver is a JVM that schedules, sends and times every request and shares the same
+{r['machine']['cores']} cores with the gateway and its sandbox, and every answer is held {at_half['processorLatencyMs']} ms. At
+{at_half['rate']} req/s the three together did not keep up (achieved {achieved:,.0f} req/s, requests queued
+behind the schedule, so the overhead is queueing, not the gateway's path); the quarter-rate row is the gateway's
+overhead on what this machine leaves it. A pod's own figure needs the driver on other cores.
+"""
+
+
 def latency(r):
     at_half = r["latency"][0]
     goal = at_half["p99"] is not None and not at_half["errors"] and at_half["p99"]["median"] < 5
@@ -353,8 +379,9 @@ intended send time, so a stall is charged to every request it delays). Every san
 {at_half['processorLatencyMs']} ms (the sandbox fault knob `PUT /sandbox/faults/<processor>` `latencyMs`), so
 overhead = end-to-end − {at_half['processorLatencyMs']} ms. The overhead includes the loopback network, the
 driver's own JVM on the same two cores, and the timer that delays the sandbox answer. Runs of
-{r['latencyDurationS']} s after a 5 s warm-up of the driver.
-
+{r['latencyDurationS']} s after a 5 s run that warms the new latency path; each run is a fresh driver JVM that
+first sends {at_half.get('driverWarmupS', 3)} s at the run's rate, unmeasured, so its own JIT stays out of the figures.
+{two_cores(r)}
 ```sh
 ./bench.sh --figures latency   # java -jar loadtest/driver/target/load-driver.jar --rate R --duration {r['latencyDurationS']}s --target http://127.0.0.1:PORT --json
 ```
@@ -431,49 +458,86 @@ during the authorization runs of figure 1.
 """
 
 
-def bulkhead_examples(s):
+# The shipped voyager.processors.<name>.timeout-ms.
+TIMEOUT_MS = 350
+
+
+def in_flight_examples(s):
     parts = []
     for latency_ms in (100, 300):
-        per_pod = min(s["perPod"], s["bulkhead"] / (s["stripeShare"] * latency_ms / 1000))
-        parts.append(f"at {latency_ms} ms average Stripe latency a pod serves {per_pod:,.0f}/s, "
-                     f"{math.ceil(s['target'] / per_pod)} pods")
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:]
+        in_flight = s["perPod"] * s["stripeShare"] * latency_ms / 1000
+        parts.append(f"at {latency_ms} ms a pod at {s['perPod']:,.0f}/s holds {in_flight:,.0f} Stripe calls")
+    return "; ".join(parts)
+
+
+def limit_binds(s):
+    above = s["limitBindsAboveMs"]
+    if above >= TIMEOUT_MS:
+        return (f"At the planned rate the limit would bind only at {above:,.0f} ms average Stripe latency, beyond "
+                f"the {TIMEOUT_MS} ms timeout that caps how long a call is held: it cannot bind before the breaker "
+                "opens.")
+    return (f"At the planned rate the limit binds above {above:,.0f} ms average Stripe latency, below the "
+            f"{TIMEOUT_MS} ms timeout: raise `max-in-flight` (and the connection pool with it) before planning "
+            "more per pod.")
+
+
+def latency_effect(r):
+    """How the measured per-pod rate falls with processor latency, from the capacity figure."""
+    c = r.get("capacity")
+    if not c:
+        return ""
+    new = c["results"].get("new", {})
+    rates = [(ms, new.get(str(ms), {}).get("capacity")) for ms in c["latenciesMs"]]
+    rates = [(ms, rate) for ms, rate in rates if rate]
+    if len(rates) < 2:
+        return ""
+    listed = ", ".join(f"{rate:,}/s at {ms} ms" for ms, rate in rates)
+    return f"""The per-pod rate still falls with processor latency ({listed}; capacity figure), and
+the failing steps say what binds: 503s (every processor on the route refused the call) on a machine that was not
+CPU-bound. A re-run of the 300 ms step at 1,900 req/s counted 866 processor timeouts (the 350 ms limit) in
+`voyager_authorizations_total` and all three breakers open: with a 50 ms margin, queueing on the shared cores
+pushes calls past the timeout, and a breaker that judges its last 20 calls opens on a stall of a few
+milliseconds at these rates. So the plan takes the rate at the slowest latency measured. """
 
 
 def sizing(r):
     s = r["sizing"]
     cpu_line = ""
     if s["perPodByCpu"]:
+        source = ("measured on the gateway JVM alone, its processors in another JVM (figure 1, second part)"
+                  if s.get("gatewayCpuSource") == "standalone" else "from the profile's share outside the sandbox")
         cpu_line = f"""
-An upper bound from CPU cost: the JVM spent {s['jvmCpuMsPerAuthorization']:.2f} ms of CPU per authorization,
-{s['gatewayCpuMsPerAuthorization']:.2f} ms of it outside the sandbox processors (profile share). A 2 vCPU pod
-running only the gateway would then reach about {s['perPodByCpu']:,.0f} authorizations/s at full CPU, i.e.
-{s['podsByCpu']} pods for the same target."""
+An upper bound from CPU cost: the gateway spends {s['gatewayCpuMsPerAuthorization']:.2f} ms of CPU per
+authorization, {source}. A 2 vCPU pod running only the gateway would reach about {s['perPodByCpu']:,.0f}
+authorizations/s at full CPU, {s['podsByCpu']} pods for the same target."""
+    if s.get("perPodAtSlowLatency"):
+        slow = f"""the lower of figure 1's median with processors answering at once
+({s['perPodAtOnce']:,.0f}/s) and the capacity figure's rate with every processor answering
+{s['slowLatencyMs']} ms late, p99 and errors within their bounds ({s['perPodAtSlowLatency']:,.0f}/s)"""
+    else:
+        slow = f"""figure 1's median with processors answering at once ({s['perPodAtOnce']:,.0f}/s); no capacity
+figure was measured, so processor latency is not yet in it"""
     return f"""
-From figures 1 and 4. Per pod: the measured median of figure 1, {s['perPod']:,.0f} authorizations/s. That figure
-comes from a {r['machine']['cores']}-core machine where the gateway shared its cores with wrk and with the
-sandbox processors, so it is a floor for a 2 vCPU pod that only runs the gateway.
+From figures 1 and 4 and the capacity figure. Per pod: {slow}. Both come from a {r['machine']['cores']}-core
+machine where the gateway shared its cores with its load driver and the sandbox processors, so they are a floor
+for a 2 vCPU pod that only runs the gateway.
 
 ```
-45,000 req/s peak x 1.3 headroom   = {s['target']:,.0f} req/s
-{s['target']:,.0f} / {s['perPod']:,.0f} req/s per pod  = {s['target'] / s['perPod']:.1f} -> {s['pods']} pods, 2 vCPU each
+45,000 req/s peak x 1.3 headroom         = {s['target']:,.0f} req/s
+{s['target']:,.0f} / {s['perPod']:,.0f} req/s per pod        = {s['target'] / s['perPod']:.1f} -> {s['podsForHeadroom']} pods
+one of {s['zones']} zones lost: 45,000 / ({s['perPod']:,.0f} x {s['zones'] - 1}/{s['zones']}) = {s['podsForZoneLoss']} pods
+the larger, in whole zones                = {s['pods']} pods ({s['pods'] // s['zones']} per zone), 2 vCPU each
 ```
 {cpu_line}
 
-The benchmark's processors answer in 0 ms; real ones take tens to hundreds. The processor call is blocking,
-so a pod can only have as many Stripe calls in flight as its bulkhead allows ({s['bulkhead']}), and Stripe gets
-{100 * s['stripeShare']:.0f}% of the mix (USD and JPY). By Little's law a pod then serves at most
-{s['bulkhead']} / ({s['stripeShare']:.2f} x Stripe latency) authorizations/s: the CPU figure above holds only while
-Stripe answers within {s['bulkheadBindsAboveMs']:.0f} ms on average. {bulkhead_examples(s)}:
-measure the processors' real latency before trusting the replica count, or raise the bulkheads and the
-worker pool (`quarkus.thread-pool.max-threads`, default 200) with it.
+{latency_effect(r)}No thread waits on a processor, and each processor's limit on calls in flight
+({s['maxInFlight']:,}, `max-in-flight`) is far from binding. By Little's law
+Stripe, with {100 * s['stripeShare']:.0f}% of the mix (USD and JPY), holds rate x {s['stripeShare']:.2f} x latency
+calls: {in_flight_examples(s)}. {limit_binds(s)}
 
 Memory: {s['rssUnderLoadMib']:.0f} MiB RSS under load fits the 1 GiB limit per pod; {s['pods']} pods request
 {s['pods'] * s['podMemoryMib'] / 1024:.0f} GiB and {s['pods'] * 2} vCPU. The prod overlay
-(`src-deploy/overlays/prod/kustomization.yaml`) carries this arithmetic in its replica and HPA comments,
-and keeps more pods than the CPU figure asks for until the processors' real latency says what the bulkheads
-allow.
+(`src-deploy/overlays/prod/kustomization.yaml`) carries this arithmetic in its replica and HPA comments.
 """
 
 
@@ -485,11 +549,15 @@ NEEDS = {"gateway-throughput": ("throughput", "profile"), "gateway-capacity": ("
          "sizing": ("sizing",)}
 
 
+# Sections computed from more than their own figure: rewritten when any of these was measured.
+ALSO_FROM = {"sizing": ("capacity",)}
+
+
 def bodies(r, figures=None):
     """Section bodies for the figures named (default: every section the results have the data for)."""
     out = {}
     for _, key, figure in SECTIONS:
-        if figures is not None and figure not in figures:
+        if figures is not None and figure not in figures and not set(ALSO_FROM.get(key, ())) & set(figures):
             continue
         if all(r.get(need) for need in NEEDS[key]):
             out[key] = RENDER[key](view(r, figure))
