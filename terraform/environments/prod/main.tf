@@ -1,10 +1,11 @@
 # Production: three NAT gateways (one per zone), nodes spread over three zones with headroom for
 # 45K req/s, deletion protection on the ALB.
 #
-# Node sizing (placeholder until docs/benchmarks.md has the measured per-pod figure): at ~1,800
-# authorizations/s per 2-vCPU gateway pod, 45,000 x 1.3 headroom / 1,800 = 33 pods = 66 vCPU.
-# A c7i.2xlarge has ~7.5 allocatable vCPU, so 3 gateway pods per node: 11 nodes, plus one for
-# ingress and cluster add-ons = 12, a multiple of the 3 zones. max leaves room for HPA surges.
+# Node sizing, from docs/benchmarks.md "Sizing for 45K req/s": 39 gateway pods of 2 vCPU (1,748
+# authorizations/s each with processors answering 300 ms late; enough for the peak with 1.3 headroom and
+# for the peak with one zone lost) = 78 vCPU. A c7i.2xlarge has ~7.5 allocatable vCPU, so 3 gateway pods
+# per node: 13 nodes, plus one for ingress and cluster add-ons = 14, rounded up to a multiple of the 3
+# zones = 15. max leaves room for HPA surges (78 pods = 26 nodes).
 
 locals {
   environment = "prod"
@@ -51,7 +52,7 @@ module "kubernetes" {
   log_retention_days           = 365
   node_instance_types          = ["c7i.2xlarge", "c6i.2xlarge"]
   node_capacity_type           = "ON_DEMAND"
-  node_scaling                 = { min = 12, desired = 12, max = 30 }
+  node_scaling                 = { min = 15, desired = 15, max = 30 }
   node_disk_size_gib           = 50
   ingress_node_port            = 30443
   acm_certificate_arn          = var.acm_certificate_arn
