@@ -44,7 +44,18 @@ public final class CanaryJudge {
         double score = Scorer.score(config, results);
         Phase phase = Decision.decide(results, score, config.thresholds());
         double value = results.stream().anyMatch(MetricResult::failsAtOnce) ? 0.0 : (Double.isNaN(score) ? 0.0 : score);
-        return new Verdict(phase, value, VerdictMessage.of(phase, value, results), results);
+        AlphaSpent alpha = alphaSpent(config, context.look());
+        return new Verdict(phase, value, VerdictMessage.of(phase, value, results, alpha), results, alpha);
+    }
+
+    private static AlphaSpent alphaSpent(JudgeConfig config, int look) {
+        double thisLook = 0.0;
+        double soFar = 0.0;
+        for (MetricConfig metric : config.metrics()) {
+            thisLook += MetricClassifier.spent(config, metric, look, false);
+            soFar += MetricClassifier.spent(config, metric, look, true);
+        }
+        return new AlphaSpent(look, config.plannedLooks(), thisLook, soFar, config.alpha(), config.metrics().size());
     }
 
     private static MetricResult classifySafely(JudgeConfig config, MetricConfig metric, MetricData data, int look) {
@@ -58,6 +69,6 @@ public final class CanaryJudge {
     }
 
     private static Verdict error(String message) {
-        return new Verdict(Phase.ERROR, 0.0, message, List.of());
+        return new Verdict(Phase.ERROR, 0.0, message, List.of(), null);
     }
 }

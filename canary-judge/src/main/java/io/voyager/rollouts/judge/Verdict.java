@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * The outcome of one look: the Argo measurement's phase, its value (the score), its one-sentence message
- * and per-metric evidence for its metadata.
+ * per-metric evidence for its metadata, and the alpha the look spent (null when the look could not be judged).
  */
-public record Verdict(Phase phase, double score, String message, List<MetricResult> metrics) {
+public record Verdict(Phase phase, double score, String message, List<MetricResult> metrics, AlphaSpent alpha) {
 
     /** Argo metadata: per metric, its label, effect, CI, p-value, boundary and sample sizes. */
     public Map<String, String> metadata() {
@@ -34,6 +34,12 @@ public record Verdict(Phase phase, double score, String message, List<MetricResu
             metadata.put(p + "nCanary", number(m.canaryN()));
             metadata.put(p + "nBaseline", number(m.baselineN()));
             metadata.put(p + "summary", m.summary());
+        }
+        if (alpha != null) {
+            metadata.put("alpha.look", number(alpha.thisLook()));
+            metadata.put("alpha.spent", number(alpha.soFar()));
+            metadata.put("alpha.familyWise", number(alpha.familyWise()));
+            metadata.put("alpha.metrics", number(alpha.metrics()));
         }
         return metadata;
     }

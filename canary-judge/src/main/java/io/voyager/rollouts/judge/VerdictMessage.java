@@ -9,8 +9,8 @@ final class VerdictMessage {
     private VerdictMessage() {
     }
 
-    static String of(Phase phase, double score, List<MetricResult> results) {
-        String scoreText = String.format(Locale.ROOT, "score %.0f", score);
+    static String of(Phase phase, double score, List<MetricResult> results, AlphaSpent alpha) {
+        String scoreText = String.format(Locale.ROOT, "score %.0f", score) + "; " + alpha.describe();
         return switch (phase) {
             case FAILED -> failed(results, scoreText);
             case ERROR -> results.stream().filter(r -> r.label() == Label.ERROR)

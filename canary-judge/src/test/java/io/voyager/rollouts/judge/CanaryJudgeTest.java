@@ -29,7 +29,10 @@ class CanaryJudgeTest {
         Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
         assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
         assertThat(verdict.score()).isEqualTo(100.0);
-        assertThat(verdict.message()).startsWith("success-rate: canary 99.50% vs stable 99.50% (+0.00 pp").endsWith("PASSED (score 100)");
+        assertThat(verdict.message()).startsWith("success-rate: canary 99.50% vs stable 99.50% (+0.00 pp")
+                // At the first look, what the look spent is all the run has spent.
+                .containsPattern("PASSED \\(score 100; look 1 of 12 planned: alpha (\\S+) spent, \\1 so far of family-wise"
+                        + " 0\\.010 over 2 metrics\\)$");
     }
 
     @Test
@@ -39,7 +42,7 @@ class CanaryJudgeTest {
         assertThat(verdict.score()).isZero();
         assertThat(verdict.message())
                 .matches("success-rate: canary 97\\.10% vs stable 99\\.60% \\(\u22122\\.50 pp, 99\\.\\d+% CI \u22122\\.\\d\\d\\.\\.\u22122\\.\\d\\d\\)"
-                        + ", guardrail >= 98\\.0% breached FAILED \\(score 0\\)");
+                        + ", guardrail >= 98\\.0% breached FAILED \\(score 0; look 3 of \\d+ planned: alpha .+\\)");
     }
 
     @Test
@@ -170,7 +173,8 @@ class CanaryJudgeTest {
         SeriesData data = new SeriesData(normal(random, 60, 0.6, 0.08), normal(random, 240, 0.6, 0.02));
         Verdict verdict = CanaryJudge.judge(config, LookContext.look(6), Map.of("cpu", data));
         assertThat(verdict.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.HIGH);
-        assertThat(verdict.message()).as("seed %d", seed).contains("erratic").endsWith("FAILED (score 0)");
+        assertThat(verdict.message()).as("seed %d", seed).contains("erratic")
+                .containsPattern("FAILED \\(score 0; look 6 of \\d+ planned: alpha [^)]+ over 1 metric\\)$");
     }
 
     @Test

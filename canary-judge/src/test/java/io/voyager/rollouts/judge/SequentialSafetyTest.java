@@ -46,11 +46,22 @@ class SequentialSafetyTest {
     }
 
     @Test
+    void runsThatLookThreeTimesMoreThanPlannedStillStayAtAlpha() {
+        long seed = 54;
+        // A paused or slow rollout goes on measuring: 36 looks where 12 were planned. The looks after the
+        // twelfth spend from a series that never runs out, so the run as a whole stays at alpha.
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(LOOKS);
+        double rate = falseFailureRate(config, seed, new long[0], 3 * LOOKS, 2_000);
+        // 2,000 runs: standard error 0.0049 at 0.05, tolerance 2.5 of them above alpha.
+        assertThat(rate).as("seed %d", seed).isLessThan(0.05 + 0.012);
+    }
+
+    @Test
     void testingEveryLookAtAlphaWouldFailFarMoreRuns() {
         long seed = 52;
-        // One planned look means no spending: each look is tested at the full alpha (measured: 0.175).
+        // Each of the 12 looks judged as if it were the only one: no spending across looks.
         JudgeConfig naive = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(1);
-        assertThat(falseFailureRate(naive, seed)).as("seed %d", seed).isGreaterThan(0.12);
+        assertThat(falseFailureRate(naive, seed, new long[0], LOOKS, RUNS, true)).as("seed %d", seed).isGreaterThan(0.12);
     }
 
     private static double falseFailureRate(JudgeConfig config, long seed) {
@@ -59,20 +70,30 @@ class SequentialSafetyTest {
 
     /** {@code firstLooks}: canary requests added at the first looks; 5,000 per look after them. */
     private static double falseFailureRate(JudgeConfig config, long seed, long[] firstLooks) {
+        return falseFailureRate(config, seed, firstLooks, LOOKS, RUNS, false);
+    }
+
+    private static double falseFailureRate(JudgeConfig config, long seed, long[] firstLooks, int looks, int runs) {
+        return falseFailureRate(config, seed, firstLooks, looks, runs, false);
+    }
+
+    /** {@code everyLookAsFirst}: each look is judged as look 1, the naive repeated test. */
+    private static double falseFailureRate(JudgeConfig config, long seed, long[] firstLooks, int looks, int runs,
+            boolean everyLookAsFirst) {
         SplittableRandom random = new SplittableRandom(seed);
         int failed = 0;
-        for (int run = 0; run < RUNS; run++) {
+        for (int run = 0; run < runs; run++) {
             long canaryTotal = 0;
             long canaryGood = 0;
             long stableTotal = 0;
             long stableGood = 0;
-            for (int look = 1; look <= LOOKS; look++) {
+            for (int look = 1; look <= looks; look++) {
                 int added = look <= firstLooks.length ? (int) firstLooks[look - 1] : 5_000;
                 canaryTotal += added;
                 canaryGood += Binomial.sample(random, added, 0.99);
                 stableTotal += 50_000;
                 stableGood += Binomial.sample(random, 50_000, 0.99);
-                Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), Map.of("success-rate",
+                Verdict verdict = CanaryJudge.judge(config, LookContext.look(everyLookAsFirst ? 1 : look), Map.of("success-rate",
                         new RatioData(canaryGood, canaryTotal, stableGood, stableTotal)));
                 if (verdict.phase() == Phase.FAILED) {
                     failed++;
@@ -80,6 +101,6 @@ class SequentialSafetyTest {
                 }
             }
         }
-        return (double) failed / RUNS;
+        return (double) failed / runs;
     }
 }

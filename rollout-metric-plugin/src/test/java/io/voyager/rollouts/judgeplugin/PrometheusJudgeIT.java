@@ -156,7 +156,7 @@ class PrometheusJudgeIT {
 
         assertThat(m.phase()).as(m.message()).isEqualTo(AnalysisPhase.Successful);
         assertThat(m.value()).isEqualTo("100.00");
-        assertThat(m.message()).startsWith("success-rate: canary 99.").contains("latency: canary p99").endsWith("PASSED (score 100)");
+        assertThat(m.message()).startsWith("success-rate: canary 99.").contains("latency: canary p99").containsPattern("PASSED \\(score 100; look \\d+ of \\d+ planned: alpha .+ over 2 metrics\\)$");
         assertThat(m.metadata()).containsEntry("look", "3/5").containsEntry("window", "10m")
                 .containsEntry("success-rate.label", "Pass").containsEntry("latency.label", "Pass")
                 .containsKeys("success-rate.effect", "success-rate.ci", "success-rate.pValue", "success-rate.boundary",

@@ -10,15 +10,15 @@ import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
 import io.voyager.rollouts.judge.data.Unavailable;
-import io.voyager.rollouts.judge.stats.GroupSequentialBoundary;
 import io.voyager.rollouts.judge.stats.Normal;
+import io.voyager.rollouts.judge.stats.OpenEndedSpending;
 
 /**
  * Classifies one metric at one look, after sharing out the error rate: alpha is split evenly over the
  * metrics (Bonferroni), a metric's share over its tests (series: location and spread) and over the tails
  * of a two-sided direction, and each test's share is spent over the planned looks by the configured
- * spending function. So the chance that any metric fails an unchanged canary at any look of the run stays
- * at or below alpha.
+ * spending function, for any number of looks ({@link OpenEndedSpending}). So the chance that any metric
+ * fails an unchanged canary at any look of the run stays at or below alpha.
  */
 public final class MetricClassifier {
     private MetricClassifier() {
@@ -54,8 +54,25 @@ public final class MetricClassifier {
     }
 
     private static TestLevel level(JudgeConfig config, double testAlpha, int look, double guardrailZ) {
-        double nominal = GroupSequentialBoundary.nominalLevel(testAlpha, look, config.plannedLooks(), config.spending());
+        double nominal = OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending()).nominal();
         return new TestLevel(nominal, guardrailZ);
+    }
+
+    /** Alpha this metric's tests use up at this look ({@code cumulative}: by its end), over its tests and tails. */
+    public static double spent(JudgeConfig config, MetricConfig metric, int look, boolean cumulative) {
+        double metricAlpha = config.alpha() / config.metrics().size();
+        int tails = metric.direction().tails();
+        if (metric.kind() == MetricKind.SERIES) {
+            return tails * spent(config, metricAlpha / 2.0 / tails, look, cumulative)
+                    + spent(config, metricAlpha / 2.0, look, cumulative);
+        }
+        return tails * spent(config, metricAlpha / tails, look, cumulative);
+    }
+
+    private static double spent(JudgeConfig config, double testAlpha, int look, boolean cumulative) {
+        return cumulative
+                ? OpenEndedSpending.spentBy(testAlpha, look, config.plannedLooks(), config.spending())
+                : OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending()).spent();
     }
 
     private static MetricKind kindOf(MetricData data) {

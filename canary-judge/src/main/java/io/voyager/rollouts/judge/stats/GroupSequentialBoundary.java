@@ -27,12 +27,6 @@ public final class GroupSequentialBoundary {
         return CACHE.computeIfAbsent(key, k -> compute(alpha, looks, spending)).clone();
     }
 
-    /** The one-sided p-value a test must beat at this look: P(Z > c_k). */
-    public static double nominalLevel(double alpha, int look, int looks, SpendingFunction spending) {
-        int k = Math.max(1, Math.min(look, looks));
-        return Normal.upperTail(boundaries(alpha, looks, spending)[k - 1]);
-    }
-
     private static double[] compute(double alpha, int looks, SpendingFunction spending) {
         double[] boundary = new double[looks];
         double[] t = new double[looks];
