@@ -61,7 +61,7 @@ class JudgeInteropIT {
         assertThat(result.stdout()).as(result.describe())
                 .contains("PHASE Successful\n")
                 .contains("VALUE 100.00\n")
-                .containsPattern("MESSAGE success-rate: canary 99\\.\\d\\d% vs stable 99\\.\\d\\d% .*PASSED \\(score 100; look 1 of \\d+ planned: alpha \\S+ spent, \\S+ so far of family-wise \\S+ over 2 metrics\\)\n")
+                .containsPattern("MESSAGE success-rate: canary 99\\.\\d\\d% vs stable 99\\.\\d\\d% .*PASSED \\(score 100; look \\d+ of \\d+ planned: alpha \\S+ spent, \\S+ so far of family-wise \\S+ over 2 metrics\\)\n")
                 .contains("META look=3/5\n")
                 .containsPattern("META window=10m\\d*s?\n")
                 .contains("META success-rate.label=Pass\n")
