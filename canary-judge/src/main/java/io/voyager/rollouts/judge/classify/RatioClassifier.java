@@ -6,15 +6,19 @@ import io.voyager.rollouts.judge.config.Guardrail;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.stats.FisherExact;
+import io.voyager.rollouts.judge.stats.ClusterDispersion;
 import io.voyager.rollouts.judge.stats.Interval;
 import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
 import io.voyager.rollouts.judge.stats.TwoProportionZ;
+import java.util.List;
 
 /**
  * Judges good/total counts: Fisher's exact test when an expected cell count is small (sparse errors,
  * kayenta#426), otherwise the two-proportion z with continuity correction; the effect is the difference
- * in good rates, canary - baseline, with Newcombe's hybrid score interval.
+ * in good rates, canary - baseline, with Newcombe's hybrid score interval. When the data holds the
+ * baseline's per-pod counts, the tests and the interval run on counts weighed down by each side's design
+ * effect ({@link ClusterDispersion}), so pods that differ among themselves do not pass for a regression.
  */
 final class RatioClassifier {
     /** Below this expected count in any cell the normal approximation is not trusted (Cochran's rule is 5). */
@@ -35,13 +39,51 @@ final class RatioClassifier {
         if (!SampleSize.enoughToShowHarm(canaryTotal, metric.minSamples())) {
             return tooFew(metric, canaryTotal, baselineTotal);
         }
+        Dispersion dispersion = Dispersion.of(data, canaryTotal);
         if (canaryTotal < metric.minSamples()) {
             MetricResult early = compare(metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood,
-                    baselineTotal);
+                    baselineTotal, dispersion);
             return SampleSize.harmShownEarly(early) ? SampleSize.markedEarly(early, metric.minSamples())
                     : tooFew(metric, canaryTotal, baselineTotal);
         }
-        return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal);
+        return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
+    }
+
+    /**
+     * Each side's design effect, from the intra-pod correlation of the baseline's pods. A canary given
+     * without pods counts as one pod, the most its counts can be worth less.
+     */
+    record Dispersion(double canaryEffect, double baselineEffect, int baselinePods) {
+        static final Dispersion NONE = new Dispersion(1.0, 1.0, 0);
+
+        static Dispersion of(RatioData data, long canaryTotal) {
+            int pods = data.baselinePods().size();
+            if (pods < 2) {
+                return NONE;
+            }
+            long[] bad = new long[pods];
+            long[] totals = new long[pods];
+            for (int i = 0; i < pods; i++) {
+                RatioData.Cluster pod = data.baselinePods().get(i);
+                totals[i] = Math.round(pod.total());
+                bad[i] = totals[i] - Math.min(totals[i], Math.round(pod.good()));
+            }
+            double rho = ClusterDispersion.intraClusterCorrelation(bad, totals);
+            long canaryPods = data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
+            double canaryPodSize = (double) canaryTotal / Math.max(1, canaryPods);
+            return new Dispersion(ClusterDispersion.designEffect(rho, canaryPodSize),
+                    ClusterDispersion.designEffect(rho, ClusterDispersion.meanClusterSize(totals)), pods);
+        }
+
+        boolean any() {
+            return canaryEffect > 1.0 + 1e-9 || baselineEffect > 1.0 + 1e-9;
+        }
+
+        /** Counts as the independent requests they are worth: count / effect, at least one request. */
+        static long weighed(long count, double effect, boolean isTotal) {
+            long w = Math.round(count / effect);
+            return isTotal && count > 0 ? Math.max(1, w) : w;
+        }
     }
 
     private static MetricResult tooFew(MetricConfig metric, long canaryTotal, long baselineTotal) {
@@ -50,7 +92,7 @@ final class RatioClassifier {
     }
 
     private static MetricResult compare(MetricConfig metric, TestLevel level, long canaryGood, long canaryTotal,
-            long baselineGood, long baselineTotal) {
+            long baselineGood, long baselineTotal, Dispersion dispersion) {
         double canaryRate = (double) canaryGood / canaryTotal;
         boolean breached = metric.guardrail() != null && GuardrailCheck.rateBreached(canaryGood, canaryTotal,
                 metric.guardrail().min(), metric.guardrail().max(), level.guardrailZ());
@@ -58,10 +100,13 @@ final class RatioClassifier {
             return guardrailOnly(metric, canaryRate, canaryTotal, baselineTotal, breached);
         }
         double baselineRate = (double) baselineGood / baselineTotal;
-        double pLower = pCanaryLower(canaryGood, canaryTotal, baselineGood, baselineTotal);
-        double pHigher = pCanaryLower(baselineGood, baselineTotal, canaryGood, canaryTotal);
-        Interval ci = ProportionInterval.newcombeDifference(canaryGood, canaryTotal, baselineGood, baselineTotal,
-                level.z());
+        long cTotal = Dispersion.weighed(canaryTotal, dispersion.canaryEffect(), true);
+        long cGood = Math.min(cTotal, Dispersion.weighed(canaryGood, dispersion.canaryEffect(), false));
+        long bTotal = Dispersion.weighed(baselineTotal, dispersion.baselineEffect(), true);
+        long bGood = Math.min(bTotal, Dispersion.weighed(baselineGood, dispersion.baselineEffect(), false));
+        double pLower = pCanaryLower(cGood, cTotal, bGood, bTotal);
+        double pHigher = pCanaryLower(bGood, bTotal, cGood, cTotal);
+        Interval ci = ProportionInterval.newcombeDifference(cGood, cTotal, bGood, bTotal, level.z());
         double tolerance = metric.allowedEffect().tolerance(baselineRate);
         Label label = Label.PASS;
         if (metric.direction().decreaseIsBad() && pLower < level.nominal() && ci.upper() < -tolerance) {
@@ -76,6 +121,9 @@ final class RatioClassifier {
         String summary = "canary " + Format.percent(canaryRate, 2) + " vs stable " + Format.percent(baselineRate, 2)
                 + " (" + Format.signed(100.0 * (canaryRate - baselineRate), 2) + " pp, "
                 + Format.confidence(level.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
+                + (dispersion.any() ? String.format(java.util.Locale.ROOT,
+                        ", pods overdispersed: counts weigh 1/%.2f (canary), 1/%.2f (stable, %d pods)",
+                        dispersion.canaryEffect(), dispersion.baselineEffect(), dispersion.baselinePods()) : "")
                 + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "");
         return new MetricResult(metric.name(), label, metric.critical(), breached, canaryRate - baselineRate, ci,
                 level.confidence(), p, level.nominal(), canaryTotal, baselineTotal, summary);
@@ -133,6 +181,16 @@ final class RatioClassifier {
         }
         if (d.canaryGood() > d.canaryTotal() + 0.5 || d.baselineGood() > d.baselineTotal() + 0.5) {
             return "good count exceeds total";
+        }
+        for (List<RatioData.Cluster> pods : List.of(d.canaryPods(), d.baselinePods())) {
+            for (RatioData.Cluster pod : pods) {
+                if (!Double.isFinite(pod.good()) || !Double.isFinite(pod.total()) || pod.good() < 0 || pod.total() < 0) {
+                    return "per-pod counts must be finite and >= 0";
+                }
+                if (pod.good() > pod.total() + 0.5) {
+                    return "a pod's good count exceeds its total";
+                }
+            }
         }
         return null;
     }
