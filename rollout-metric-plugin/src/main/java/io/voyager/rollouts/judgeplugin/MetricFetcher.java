@@ -14,6 +14,7 @@ import io.voyager.rollouts.prometheus.Sample;
 import io.voyager.rollouts.prometheus.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,14 @@ import java.util.TreeMap;
  *   <li>a NaN count makes that side "no data" as a whole, never a rate of 0 or 1;</li>
  *   <li>an infinite count cannot come from a counter: the metric is unavailable (Error);</li>
  *   <li>NaN and infinite samples of a series are dropped;</li>
- *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed).</li>
+ *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed);</li>
+ *   <li>ratio samples that carry a {@code pod} label are also kept per pod, so the judge can weigh pod-to-pod
+ *       differences; a side with a single series is only its sum.</li>
  * </ul>
  */
 public final class MetricFetcher {
-    static final String RATIO_AGGREGATION = "sum(increase(%s[" + QueryTemplate.WINDOW + "]))";
+    static final String POD_LABEL = "pod";
+    static final String RATIO_AGGREGATION = "sum by (" + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
     static final String BUCKET_AGGREGATION = "sum by (le) (increase(%s[" + QueryTemplate.WINDOW + "]))";
     static final String SERIES_AGGREGATION = "%s";
 
@@ -63,21 +67,48 @@ public final class MetricFetcher {
     }
 
     private MetricData ratio(Map<String, QueryTemplate> queries, Side canary, Side baseline) throws PrometheusException {
-        double[] c = counts(queries, canary);
-        double[] b = counts(queries, baseline);
-        for (double v : new double[] {c[0], c[1], b[0], b[1]}) {
+        SideCounts c = counts(queries, canary);
+        SideCounts b = counts(queries, baseline);
+        for (double v : new double[] {c.good(), c.total(), b.good(), b.total()}) {
             if (Double.isInfinite(v)) {
                 return new Unavailable("Prometheus returned an infinite count");
             }
         }
-        return new RatioData(c[0], c[1], b[0], b[1]);
+        return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods());
     }
 
-    /** {good, total}; a NaN in either makes the side empty. */
-    private double[] counts(Map<String, QueryTemplate> queries, Side side) throws PrometheusException {
-        double good = sum(client.query(side.render(queries.get("good"), RATIO_AGGREGATION), side.at()));
-        double total = sum(client.query(side.render(queries.get("total"), RATIO_AGGREGATION), side.at()));
-        return Double.isNaN(good) || Double.isNaN(total) ? new double[] {0, 0} : new double[] {good, total};
+    /** A side's sums, and its pods when the answer had two or more (else an empty list). */
+    private record SideCounts(double good, double total, List<RatioData.Cluster> pods) {
+        static final SideCounts EMPTY = new SideCounts(0, 0, List.of());
+    }
+
+    /** A NaN in either sum makes the side empty. */
+    private SideCounts counts(Map<String, QueryTemplate> queries, Side side) throws PrometheusException {
+        List<Sample> good = client.query(side.render(queries.get("good"), RATIO_AGGREGATION), side.at());
+        List<Sample> total = client.query(side.render(queries.get("total"), RATIO_AGGREGATION), side.at());
+        double goodSum = sum(good);
+        double totalSum = sum(total);
+        if (Double.isNaN(goodSum) || Double.isNaN(totalSum)) {
+            return SideCounts.EMPTY;
+        }
+        return new SideCounts(goodSum, totalSum, pods(good, total));
+    }
+
+    private static List<RatioData.Cluster> pods(List<Sample> good, List<Sample> total) {
+        Map<String, Double> goodByPod = new TreeMap<>();
+        for (Sample s : good) {
+            goodByPod.merge(s.labels().getOrDefault(POD_LABEL, ""), s.value(), Double::sum);
+        }
+        Map<String, Double> totalByPod = new TreeMap<>();
+        for (Sample s : total) {
+            totalByPod.merge(s.labels().getOrDefault(POD_LABEL, ""), s.value(), Double::sum);
+        }
+        if (totalByPod.size() < 2) {
+            return List.of();
+        }
+        List<RatioData.Cluster> pods = new ArrayList<>();
+        totalByPod.forEach((pod, podTotal) -> pods.add(new RatioData.Cluster(goodByPod.getOrDefault(pod, 0.0), podTotal)));
+        return pods;
     }
 
     private static double sum(List<Sample> samples) {

@@ -81,6 +81,35 @@ class MetricFetcherTest {
     }
 
     @Test
+    void keepsEachPodsCountsWhenTheAnswerIsSplitByPod() throws Exception {
+        String stableGood = "[" + pod("stable-a", "4980") + "," + pod("stable-b", "4950") + "]";
+        String stableTotal = "[" + pod("stable-a", "5000") + "," + pod("stable-b", "5000") + "]";
+        Map<String, MetricData> data = scenario("[" + pod("canary-a", "995") + "]", "[" + pod("canary-a", "1000") + "]",
+                stableGood, stableTotal, GOOD_BUCKETS, GOOD_BUCKETS);
+
+        RatioData ratio = (RatioData) data.get("success-rate");
+        assertThat(ratio.baselineGood()).isEqualTo(9930);
+        assertThat(ratio.baselineTotal()).isEqualTo(10000);
+        assertThat(ratio.baselinePods()).containsExactly(new RatioData.Cluster(4980, 5000),
+                new RatioData.Cluster(4950, 5000));
+        assertThat(ratio.canaryPods()).as("one pod is only its sum").isEmpty();
+        assertThat(ratio.canaryTotal()).isEqualTo(1000);
+    }
+
+    @Test
+    void aPodWithoutGoodRequestsCountsZeroGood() throws Exception {
+        Map<String, MetricData> data = scenario(one("995"), one("1000"), "[" + pod("stable-a", "5000") + "]",
+                "[" + pod("stable-a", "5000") + "," + pod("stable-b", "40") + "]", GOOD_BUCKETS, GOOD_BUCKETS);
+
+        assertThat(((RatioData) data.get("success-rate")).baselinePods()).containsExactly(
+                new RatioData.Cluster(5000, 5000), new RatioData.Cluster(0, 40));
+    }
+
+    private static String pod(String name, String value) {
+        return "{\"metric\":{\"pod\":\"" + name + "\"},\"value\":[1,\"" + value + "\"]}";
+    }
+
+    @Test
     void emptyResultIsASideWithoutTraffic() throws Exception {
         Map<String, MetricData> data = scenario("[]", "[]", one("9960"), one("10000"), "[]", GOOD_BUCKETS);
 
