@@ -9,6 +9,7 @@ import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.stats.Binomial;
+import io.voyager.rollouts.judge.testsupport.FailedShare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,39 +44,30 @@ class OverdispersionTest {
     void perPodCountsKeepTheFalseFailureRateNearAlpha() {
         long seed = 62;
         double rate = failedShare(seed, 0.0, true);
-        // alpha 0.05 (0.045 at the one planned look). Measured 0.052: the dispersion estimated from 10 pods is
-        // itself noisy and the test uses it as if known, which costs a little above alpha.
-        assertThat(rate).as("seed %d: per-pod false-failure rate", seed).isLessThan(0.07);
+        // alpha 0.05 (0.045 at the one planned look). Measured 0.035 with t on 9 df; 0.052 with the normal, which
+        // uses the dispersion estimated from 10 pods as if it were known.
+        assertThat(rate).as("seed %d: per-pod false-failure rate", seed).isLessThan(0.06);
     }
 
     @Test
     void perPodCountsStillCatchARealRegression() {
         long seed = 63;
         // The canary's errors go from 1% to 2% (on top of its pod offset): five times the pods' spread. Measured
-        // 0.95 here against 0.996 pooled: the price of not mistaking pod noise for a regression.
+        // 0.917 here against 0.996 pooled: the price of not mistaking pod noise for a regression.
         double rate = failedShare(seed, 0.01, true);
         assertThat(rate).as("seed %d: detection", seed).isGreaterThan(0.90);
     }
 
     private static double failedShare(long seed, double canaryExtraErrors, boolean perPod) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int failed = 0;
-        for (int run = 0; run < RUNS; run++) {
+        return FailedShare.atFirstLook(ONE_LOOK, RUNS, seed, random -> {
             List<RatioData.Cluster> stable = new ArrayList<>();
             for (int pod = 0; pod < STABLE_PODS; pod++) {
                 stable.add(pod(random, 0.01));
             }
-            List<RatioData.Cluster> canary = List.of(pod(random, 0.01 + canaryExtraErrors));
-            RatioData data = RatioData.ofPods(canary, stable);
-            if (!perPod) {
-                data = new RatioData(data.canaryGood(), data.canaryTotal(), data.baselineGood(), data.baselineTotal());
-            }
-            Verdict verdict = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("success-rate", data));
-            if (verdict.phase() == Phase.FAILED) {
-                failed++;
-            }
-        }
-        return (double) failed / RUNS;
+            RatioData data = RatioData.ofPods(List.of(pod(random, 0.01 + canaryExtraErrors)), stable);
+            return Map.of("success-rate", perPod ? data
+                    : new RatioData(data.canaryGood(), data.canaryTotal(), data.baselineGood(), data.baselineTotal()));
+        });
     }
 
     private static RatioData.Cluster pod(SplittableRandom random, double errorRate) {

@@ -29,14 +29,14 @@ import java.util.TreeMap;
  *   <li>an infinite count cannot come from a counter: the metric is unavailable (Error);</li>
  *   <li>NaN and infinite samples of a series are dropped;</li>
  *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed);</li>
- *   <li>ratio samples that carry a {@code pod} label are also kept per pod, so the judge can weigh pod-to-pod
- *       differences; a side with a single series is only its sum.</li>
+ *   <li>ratio and bucket samples that carry a {@code pod} label are also kept per pod, so the judge can weigh
+ *       pod-to-pod differences; a side with a single pod is only its sum.</li>
  * </ul>
  */
 public final class MetricFetcher {
     static final String POD_LABEL = "pod";
     static final String RATIO_AGGREGATION = "sum by (" + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
-    static final String BUCKET_AGGREGATION = "sum by (le) (increase(%s[" + QueryTemplate.WINDOW + "]))";
+    static final String BUCKET_AGGREGATION = "sum by (le, " + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
     static final String SERIES_AGGREGATION = "%s";
 
     private final PrometheusClient client;
@@ -120,8 +120,8 @@ public final class MetricFetcher {
     }
 
     private MetricData histogram(QueryTemplate query, Side canary, Side baseline) throws PrometheusException {
-        TreeMap<Double, Double> c = new TreeMap<>();
-        TreeMap<Double, Double> b = new TreeMap<>();
+        Map<String, TreeMap<Double, Double>> c = new TreeMap<>();
+        Map<String, TreeMap<Double, Double>> b = new TreeMap<>();
         String problem = buckets(client.query(canary.render(query, BUCKET_AGGREGATION), canary.at()), c);
         if (problem == null) {
             problem = buckets(client.query(baseline.render(query, BUCKET_AGGREGATION), baseline.at()), b);
@@ -130,8 +130,8 @@ public final class MetricFetcher {
             return new Unavailable(problem);
         }
         TreeMap<Double, Boolean> bounds = new TreeMap<>();
-        c.keySet().forEach(le -> bounds.put(le, true));
-        b.keySet().forEach(le -> bounds.put(le, true));
+        c.values().forEach(pod -> pod.keySet().forEach(le -> bounds.put(le, true)));
+        b.values().forEach(pod -> pod.keySet().forEach(le -> bounds.put(le, true)));
         if (!bounds.isEmpty() && bounds.lastKey() != Double.POSITIVE_INFINITY) {
             return new Unavailable("the bucket query returned no le=\"+Inf\" bucket");
         }
@@ -141,11 +141,24 @@ public final class MetricFetcher {
             bounds.put(Double.POSITIVE_INFINITY, true);
         }
         double[] les = bounds.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        return new HistogramData(les, cumulative(les, c), cumulative(les, b));
+        List<double[]> canaryPods = perPod(les, c);
+        List<double[]> baselinePods = perPod(les, b);
+        HistogramData pooled = HistogramData.ofPods(les, canaryPods, baselinePods);
+        return new HistogramData(les, pooled.canaryCumulative(), pooled.baselineCumulative(),
+                canaryPods.size() < 2 ? List.of() : canaryPods, baselinePods.size() < 2 ? List.of() : baselinePods);
     }
 
-    /** Fills le -> count; returns a problem, or null. A NaN bucket makes the whole side empty. */
-    private static String buckets(List<Sample> samples, TreeMap<Double, Double> into) {
+    private static List<double[]> perPod(double[] les, Map<String, TreeMap<Double, Double>> pods) {
+        List<double[]> out = new ArrayList<>();
+        pods.values().forEach(pod -> out.add(cumulative(les, pod)));
+        return out;
+    }
+
+    /**
+     * Fills pod -> le -> count (pod "" for series without the label); returns a problem, or null. A NaN bucket
+     * makes the whole side empty.
+     */
+    private static String buckets(List<Sample> samples, Map<String, TreeMap<Double, Double>> into) {
         for (Sample s : samples) {
             String le = s.labels().get("le");
             if (le == null) {
@@ -164,7 +177,8 @@ public final class MetricFetcher {
                 into.clear();
                 return null;
             }
-            into.merge(bound, s.value(), Double::sum);
+            into.computeIfAbsent(s.labels().getOrDefault(POD_LABEL, ""), pod -> new TreeMap<>())
+                    .merge(bound, s.value(), Double::sum);
         }
         return null;
     }

@@ -105,6 +105,26 @@ class MetricFetcherTest {
                 new RatioData.Cluster(5000, 5000), new RatioData.Cluster(0, 40));
     }
 
+    @Test
+    void keepsEachPodsBucketsWhenTheAnswerIsSplitByPod() throws Exception {
+        String stable = "[" + podBucket("stable-a", "0.1", "900") + "," + podBucket("stable-a", "+Inf", "1000") + ","
+                + podBucket("stable-b", "0.1", "850") + "," + podBucket("stable-b", "0.5", "990") + ","
+                + podBucket("stable-b", "+Inf", "1000") + "]";
+        Map<String, MetricData> data = scenario(one("995"), one("1000"), one("9960"), one("10000"), GOOD_BUCKETS, stable);
+
+        HistogramData histogram = (HistogramData) data.get("latency");
+        assertThat(histogram.upperBounds()).containsExactly(0.1, 0.5, Double.POSITIVE_INFINITY);
+        assertThat(histogram.baselinePods()).as("stable-a lacks le=0.5: it carries its count below")
+                .containsExactly(new double[] {900, 900, 1000}, new double[] {850, 990, 1000});
+        assertThat(histogram.baselineCumulative()).containsExactly(1750, 1890, 2000);
+        assertThat(histogram.canaryPods()).as("one pod is only its sum").isEmpty();
+        assertThat(histogram.canaryCumulative()).containsExactly(90, 99, 100);
+    }
+
+    private static String podBucket(String pod, String le, String value) {
+        return "{\"metric\":{\"pod\":\"" + pod + "\",\"le\":\"" + le + "\"},\"value\":[1,\"" + value + "\"]}";
+    }
+
     private static String pod(String name, String value) {
         return "{\"metric\":{\"pod\":\"" + name + "\"},\"value\":[1,\"" + value + "\"]}";
     }

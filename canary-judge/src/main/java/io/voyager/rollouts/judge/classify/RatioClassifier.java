@@ -6,7 +6,6 @@ import io.voyager.rollouts.judge.config.Guardrail;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.stats.FisherExact;
-import io.voyager.rollouts.judge.stats.ClusterDispersion;
 import io.voyager.rollouts.judge.stats.Interval;
 import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
@@ -18,7 +17,7 @@ import java.util.List;
  * kayenta#426), otherwise the two-proportion z with continuity correction; the effect is the difference
  * in good rates, canary - baseline, with Newcombe's hybrid score interval. When the data holds the
  * baseline's per-pod counts, the tests and the interval run on counts weighed down by each side's design
- * effect ({@link ClusterDispersion}), so pods that differ among themselves do not pass for a regression.
+ * effect ({@link PodDispersion}), so pods that differ among themselves do not pass for a regression.
  */
 final class RatioClassifier {
     /** Below this expected count in any cell the normal approximation is not trusted (Cochran's rule is 5). */
@@ -39,7 +38,7 @@ final class RatioClassifier {
         if (!SampleSize.enoughToShowHarm(canaryTotal, metric.minSamples())) {
             return tooFew(metric, canaryTotal, baselineTotal);
         }
-        Dispersion dispersion = Dispersion.of(data, canaryTotal);
+        PodDispersion dispersion = dispersion(data, canaryTotal);
         if (canaryTotal < metric.minSamples()) {
             MetricResult early = compare(metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood,
                     baselineTotal, dispersion);
@@ -49,41 +48,18 @@ final class RatioClassifier {
         return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
     }
 
-    /**
-     * Each side's design effect, from the intra-pod correlation of the baseline's pods. A canary given
-     * without pods counts as one pod, the most its counts can be worth less.
-     */
-    record Dispersion(double canaryEffect, double baselineEffect, int baselinePods) {
-        static final Dispersion NONE = new Dispersion(1.0, 1.0, 0);
-
-        static Dispersion of(RatioData data, long canaryTotal) {
-            int pods = data.baselinePods().size();
-            if (pods < 2) {
-                return NONE;
-            }
-            long[] bad = new long[pods];
-            long[] totals = new long[pods];
-            for (int i = 0; i < pods; i++) {
-                RatioData.Cluster pod = data.baselinePods().get(i);
-                totals[i] = Math.round(pod.total());
-                bad[i] = totals[i] - Math.min(totals[i], Math.round(pod.good()));
-            }
-            double rho = ClusterDispersion.intraClusterCorrelation(bad, totals);
-            long canaryPods = data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
-            double canaryPodSize = (double) canaryTotal / Math.max(1, canaryPods);
-            return new Dispersion(ClusterDispersion.designEffect(rho, canaryPodSize),
-                    ClusterDispersion.designEffect(rho, ClusterDispersion.meanClusterSize(totals)), pods);
+    /** The baseline's pods' failed requests set the dispersion of both sides. */
+    private static PodDispersion dispersion(RatioData data, long canaryTotal) {
+        int pods = data.baselinePods().size();
+        long[] bad = new long[pods];
+        long[] totals = new long[pods];
+        for (int i = 0; i < pods; i++) {
+            RatioData.Cluster pod = data.baselinePods().get(i);
+            totals[i] = Math.round(pod.total());
+            bad[i] = totals[i] - Math.min(totals[i], Math.round(pod.good()));
         }
-
-        boolean any() {
-            return canaryEffect > 1.0 + 1e-9 || baselineEffect > 1.0 + 1e-9;
-        }
-
-        /** Counts as the independent requests they are worth: count / effect, at least one request. */
-        static long weighed(long count, double effect, boolean isTotal) {
-            long w = Math.round(count / effect);
-            return isTotal && count > 0 ? Math.max(1, w) : w;
-        }
+        long canaryPods = data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
+        return PodDispersion.of(bad, totals, canaryTotal, canaryPods);
     }
 
     private static MetricResult tooFew(MetricConfig metric, long canaryTotal, long baselineTotal) {
@@ -92,26 +68,27 @@ final class RatioClassifier {
     }
 
     private static MetricResult compare(MetricConfig metric, TestLevel level, long canaryGood, long canaryTotal,
-            long baselineGood, long baselineTotal, Dispersion dispersion) {
+            long baselineGood, long baselineTotal, PodDispersion dispersion) {
         double canaryRate = (double) canaryGood / canaryTotal;
         boolean breached = metric.guardrail() != null && GuardrailCheck.rateBreached(canaryGood, canaryTotal,
                 metric.guardrail().min(), metric.guardrail().max(), level.guardrailZ());
         if (baselineTotal < metric.minSamples()) {
             return guardrailOnly(metric, canaryRate, canaryTotal, baselineTotal, breached);
         }
+        TestLevel tested = dispersion.reference(level);
         double baselineRate = (double) baselineGood / baselineTotal;
-        long cTotal = Dispersion.weighed(canaryTotal, dispersion.canaryEffect(), true);
-        long cGood = Math.min(cTotal, Dispersion.weighed(canaryGood, dispersion.canaryEffect(), false));
-        long bTotal = Dispersion.weighed(baselineTotal, dispersion.baselineEffect(), true);
-        long bGood = Math.min(bTotal, Dispersion.weighed(baselineGood, dispersion.baselineEffect(), false));
+        long cTotal = PodDispersion.weighed(canaryTotal, dispersion.canaryEffect(), true);
+        long cGood = Math.min(cTotal, PodDispersion.weighed(canaryGood, dispersion.canaryEffect(), false));
+        long bTotal = PodDispersion.weighed(baselineTotal, dispersion.baselineEffect(), true);
+        long bGood = Math.min(bTotal, PodDispersion.weighed(baselineGood, dispersion.baselineEffect(), false));
         double pLower = pCanaryLower(cGood, cTotal, bGood, bTotal);
         double pHigher = pCanaryLower(bGood, bTotal, cGood, cTotal);
-        Interval ci = ProportionInterval.newcombeDifference(cGood, cTotal, bGood, bTotal, level.z());
+        Interval ci = ProportionInterval.newcombeDifference(cGood, cTotal, bGood, bTotal, tested.z());
         double tolerance = metric.allowedEffect().tolerance(baselineRate);
         Label label = Label.PASS;
-        if (metric.direction().decreaseIsBad() && pLower < level.nominal() && ci.upper() < -tolerance) {
+        if (metric.direction().decreaseIsBad() && pLower < tested.nominal() && ci.upper() < -tolerance) {
             label = Label.LOW;
-        } else if (metric.direction().increaseIsBad() && pHigher < level.nominal() && ci.lower() > tolerance) {
+        } else if (metric.direction().increaseIsBad() && pHigher < tested.nominal() && ci.lower() > tolerance) {
             label = Label.HIGH;
         }
         if (breached) {
@@ -120,13 +97,11 @@ final class RatioClassifier {
         double p = Evidence.badSideP(metric.direction(), pHigher, pLower);
         String summary = "canary " + Format.percent(canaryRate, 2) + " vs stable " + Format.percent(baselineRate, 2)
                 + " (" + Format.signed(100.0 * (canaryRate - baselineRate), 2) + " pp, "
-                + Format.confidence(level.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
-                + (dispersion.any() ? String.format(java.util.Locale.ROOT,
-                        ", pods overdispersed: counts weigh 1/%.2f (canary), 1/%.2f (stable, %d pods)",
-                        dispersion.canaryEffect(), dispersion.baselineEffect(), dispersion.baselinePods()) : "")
+                + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
+                + dispersion.note()
                 + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "");
         return new MetricResult(metric.name(), label, metric.critical(), breached, canaryRate - baselineRate, ci,
-                level.confidence(), p, level.nominal(), canaryTotal, baselineTotal, summary);
+                tested.confidence(), p, tested.nominal(), canaryTotal, baselineTotal, summary);
     }
 
     /** One-sided p-value that group 1's good rate is below group 2's. */

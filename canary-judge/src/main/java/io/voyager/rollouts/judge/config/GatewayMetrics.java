@@ -17,7 +17,7 @@ public final class GatewayMetrics {
      */
     private static final String GOOD = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))";
     private static final String TOTAL = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined|error|timeout\",${selector}}[${window}]))";
-    private static final String BUCKETS = "sum by (le) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
+    private static final String BUCKETS = "sum by (le, pod) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
 
     private GatewayMetrics() {
     }

@@ -1,9 +1,41 @@
 package io.voyager.rollouts.judge.data;
 
+import java.util.List;
+
 /**
  * Cumulative bucket counts by {@code le} per side over the window, as {@code increase(..._bucket[w])}
  * returns them; the last bound is +Inf. A side without data has all counts 0.
+ *
+ * <p>{@code canaryPods} and {@code baselinePods}, when given, are the same cumulative counts split by pod, on
+ * the same bounds: the judge then estimates from the baseline's pods how much more the share of slow requests
+ * varies between pods than independent requests would, and weighs both sides' counts down by it. Empty lists:
+ * requests are taken as independent.
  */
-public record HistogramData(double[] upperBounds, double[] canaryCumulative, double[] baselineCumulative)
-        implements MetricData {
+public record HistogramData(double[] upperBounds, double[] canaryCumulative, double[] baselineCumulative,
+        List<double[]> canaryPods, List<double[]> baselinePods) implements MetricData {
+
+    public HistogramData {
+        canaryPods = List.copyOf(canaryPods);
+        baselinePods = List.copyOf(baselinePods);
+    }
+
+    public HistogramData(double[] upperBounds, double[] canaryCumulative, double[] baselineCumulative) {
+        this(upperBounds, canaryCumulative, baselineCumulative, List.of(), List.of());
+    }
+
+    /** Both sides from their pods' cumulative counts: each side's counts are the bucket-wise sums. */
+    public static HistogramData ofPods(double[] upperBounds, List<double[]> canaryPods, List<double[]> baselinePods) {
+        return new HistogramData(upperBounds, sum(upperBounds.length, canaryPods), sum(upperBounds.length, baselinePods),
+                canaryPods, baselinePods);
+    }
+
+    private static double[] sum(int buckets, List<double[]> pods) {
+        double[] sum = new double[buckets];
+        for (double[] pod : pods) {
+            for (int i = 0; i < buckets && i < pod.length; i++) {
+                sum[i] += pod[i];
+            }
+        }
+        return sum;
+    }
 }

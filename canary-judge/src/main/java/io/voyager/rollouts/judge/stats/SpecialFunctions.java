@@ -96,4 +96,25 @@ public final class SpecialFunctions {
         double tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
         return t >= 0 ? tail : 1.0 - tail;
     }
+
+    /** The t with P(T > t) = tail for Student's t with df degrees of freedom, 0 < tail < 0.5, by bisection. */
+    public static double studentUpperQuantile(double tail, double df) {
+        if (!(tail > 0 && tail < 0.5) || !(df > 0)) {
+            throw new IllegalArgumentException("need 0 < tail < 0.5 and df > 0, got " + tail + ", " + df);
+        }
+        double low = 0.0;
+        double high = 1.0;
+        while (studentUpperTail(high, df) > tail) {
+            high *= 2.0;
+        }
+        for (int i = 0; i < 200 && high - low > 1e-12 * high; i++) {
+            double mid = 0.5 * (low + high);
+            if (studentUpperTail(mid, df) > tail) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return 0.5 * (low + high);
+    }
 }

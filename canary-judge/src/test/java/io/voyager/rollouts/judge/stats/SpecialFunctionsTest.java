@@ -25,4 +25,13 @@ class SpecialFunctionsTest {
         assertThat(SpecialFunctions.studentUpperTail(2.1, 7)).isCloseTo(0.036935598106461326, within(1e-12));
         assertThat(SpecialFunctions.studentUpperTail(-1.3, 30)).isCloseTo(0.8982495207309416, within(1e-12));
     }
+
+    @Test
+    void studentQuantileInvertsTheTail() {
+        // Closed forms: Cauchy (1 df) t = tan(pi (1/2 - tail)); 2 df t = (1 - 2 tail) / sqrt(2 tail (1 - tail)).
+        assertThat(SpecialFunctions.studentUpperQuantile(0.025, 1)).isCloseTo(Math.tan(Math.PI * 0.475), within(1e-8));
+        assertThat(SpecialFunctions.studentUpperQuantile(0.05, 2)).isCloseTo(0.9 / Math.sqrt(2 * 0.05 * 0.95), within(1e-10));
+        // Table value t(0.9995, 9) = 4.780913.
+        assertThat(SpecialFunctions.studentUpperQuantile(0.0005, 9)).isCloseTo(4.780913, within(1e-6));
+    }
 }
