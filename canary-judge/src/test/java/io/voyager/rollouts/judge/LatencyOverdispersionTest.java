@@ -47,16 +47,16 @@ class LatencyOverdispersionTest {
     void perPodBucketsKeepTheFalseFailureRateNearAlpha() {
         long seed = 72;
         double rate = failedShare(seed, 1.0, true);
-        // alpha 0.05 (0.045 at the one planned look). Measured 0.0475; 0.064 with the normal instead of t on 9 df,
-        // which treats the dispersion estimated from 10 pods as if it were known.
-        assertThat(rate).as("seed %d: per-pod false-failure rate", seed).isLessThan(0.06);
+        // alpha 0.05 (0.045 at the one planned look). Measured 0.058 (0.064 with the normal reference): the spread
+        // estimated from 10 pods of about 50 slow requests each is noisy, and that noise still costs above alpha.
+        assertThat(rate).as("seed %d: per-pod false-failure rate", seed).isLessThan(0.07);
     }
 
     @Test
     void perPodBucketsStillCatchAQuarterSlowerP99() {
         long seed = 73;
         double rate = failedShare(seed, 1.25, true);
-        // Measured 0.945 (0.998 pooled): one canary pod of 5,000 requests, a p99 from about 50 of them, held to
+        // Measured 0.953 (0.998 pooled): one canary pod of 5,000 requests, a p99 from about 50 of them, held to
         // the spread of pods that differ by 5%.
         assertThat(rate).as("seed %d: detection of p99 +25%%", seed).isGreaterThan(0.90);
     }
@@ -64,23 +64,38 @@ class LatencyOverdispersionTest {
     @Test
     void theShareOfRequestsSlowerThanTheQuantileSetsTheDesignEffect() {
         double[] bounds = {0.1, 0.5, Double.POSITIVE_INFINITY};
-        // Stable pods of 10,000 requests with 100, 150 and 50 above 0.5 s: pooled 1% above, the bound nearest
-        // 1 - q. By hand: X^2 = (0 + 50^2 + 50^2) / (100 x 0.99) = 50.505, dispersion 25.253, n0 = 10,000, rho =
-        // 24.253 / 9,999 = 0.0024255; effects 1 + 9,999 rho = 25.25 (stable) and 1 + 4,999 rho = 13.13 (a canary
-        // of one pod and 5,000 requests).
+        // Stable pods of 10,000 requests with 100, 150, 50 and 100 above 0.5 s: pooled 1% above, the bound
+        // nearest 1 - q. By hand: X^2 = (0 + 50^2 + 50^2 + 0) / (100 x 0.99) = 50.505, dispersion 16.835, n0 =
+        // 10,000, rho = 15.835 / 9,999 = 0.0015837; effects 1 + 9,999 rho = 16.84 (stable) and 1 + 4,999 rho =
+        // 8.92 (a canary of one pod and 5,000 requests). Welch-Satterthwaite: V = 8.917 / 5,000 + 16.835 / 40,000,
+        // E = 7.917 / 5,000 + 15.835 / 40,000, df = 3 (V / E)^2 = 3.72.
+        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_850, 10_000},
+                new double[] {9_000, 9_950, 10_000}, new double[] {9_000, 9_900, 10_000});
+        HistogramData data = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
+
+        MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data)).metrics().get(0);
+
+        assertThat(result.summary())
+                .contains("pods overdispersed: counts weigh 1/8.92 (canary), 1/16.84 (stable, 4 pods), t on 3.7 df");
+    }
+
+    @Test
+    void threeStablePodsAreTooFewToEstimateASpread() {
+        double[] bounds = {0.1, 0.5, Double.POSITIVE_INFINITY};
         List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_850, 10_000},
                 new double[] {9_000, 9_950, 10_000});
         HistogramData data = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
 
         MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data)).metrics().get(0);
 
-        assertThat(result.summary()).contains("pods overdispersed: counts weigh 1/13.13 (canary), 1/25.25 (stable, 3 pods), t on 2 df");
+        assertThat(result.summary()).doesNotContain("overdispersed");
     }
 
     @Test
     void podsNoMoreDifferentThanIndependentRequestsLeaveTheCountsAsTheyAre() {
         double[] bounds = {0.1, 0.5, Double.POSITIVE_INFINITY};
-        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_900, 10_000});
+        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_900, 10_000},
+                new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_900, 10_000});
         HistogramData perPod = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
         HistogramData pooled = new HistogramData(bounds, perPod.canaryCumulative(), perPod.baselineCumulative());
 
