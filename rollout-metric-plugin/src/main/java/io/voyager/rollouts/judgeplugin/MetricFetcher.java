@@ -45,19 +45,31 @@ public final class MetricFetcher {
         this.client = client;
     }
 
+    /** Sends every query of the look at once (see {@link LookQueries}), then reads the answers metric by metric. */
     public Map<String, MetricData> fetch(JudgeSettings settings, Duration window, Instant at) throws PrometheusException {
-        Map<String, MetricData> data = new LinkedHashMap<>();
-        for (MetricConfig metric : settings.judge().metrics()) {
-            Map<String, QueryTemplate> queries = settings.queries().get(metric.name());
-            Side canary = new Side(settings.canary(), window, settings.step(), at);
-            Side baseline = new Side(settings.baseline(), window, settings.step(), at);
-            data.put(metric.name(), switch (metric.kind()) {
-                case RATIO -> ratio(queries, canary, baseline);
-                case HISTOGRAM -> histogram(queries.get("buckets"), canary, baseline);
-                case SERIES -> series(queries.get("samples"), canary, baseline);
-            });
+        try (LookQueries queries = new LookQueries(client)) {
+            Map<String, PendingData> pending = new LinkedHashMap<>();
+            for (MetricConfig metric : settings.judge().metrics()) {
+                Map<String, QueryTemplate> templates = settings.queries().get(metric.name());
+                Side canary = new Side(settings.canary(), window, settings.step(), at);
+                Side baseline = new Side(settings.baseline(), window, settings.step(), at);
+                pending.put(metric.name(), switch (metric.kind()) {
+                    case RATIO -> ratio(queries, templates, canary, baseline);
+                    case HISTOGRAM -> histogram(queries, templates.get("buckets"), canary, baseline);
+                    case SERIES -> series(queries, templates.get("samples"), canary, baseline);
+                });
+            }
+            Map<String, MetricData> data = new LinkedHashMap<>();
+            for (Map.Entry<String, PendingData> metric : pending.entrySet()) {
+                data.put(metric.getKey(), metric.getValue().get());
+            }
+            return data;
         }
-        return data;
+    }
+
+    /** One metric's data, once its queries have answered. */
+    private interface PendingData {
+        MetricData get() throws PrometheusException;
     }
 
     private record Side(LabelMatchers matchers, Duration window, Duration step, Instant at) {
@@ -66,15 +78,19 @@ public final class MetricFetcher {
         }
     }
 
-    private MetricData ratio(Map<String, QueryTemplate> queries, Side canary, Side baseline) throws PrometheusException {
-        SideCounts c = counts(queries, canary);
-        SideCounts b = counts(queries, baseline);
-        for (double v : new double[] {c.good(), c.total(), b.good(), b.total()}) {
-            if (Double.isInfinite(v)) {
-                return new Unavailable("Prometheus returned an infinite count");
+    private PendingData ratio(LookQueries queries, Map<String, QueryTemplate> templates, Side canary, Side baseline) {
+        LookQueries.Pending<SideCounts> pendingCanary = counts(queries, templates, canary);
+        LookQueries.Pending<SideCounts> pendingBaseline = counts(queries, templates, baseline);
+        return () -> {
+            SideCounts c = pendingCanary.get();
+            SideCounts b = pendingBaseline.get();
+            for (double v : new double[] {c.good(), c.total(), b.good(), b.total()}) {
+                if (Double.isInfinite(v)) {
+                    return new Unavailable("Prometheus returned an infinite count");
+                }
             }
-        }
-        return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods());
+            return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods());
+        };
     }
 
     /** A side's sums, and its pods when the answer had two or more (else an empty list). */
@@ -83,15 +99,20 @@ public final class MetricFetcher {
     }
 
     /** A NaN in either sum makes the side empty. */
-    private SideCounts counts(Map<String, QueryTemplate> queries, Side side) throws PrometheusException {
-        List<Sample> good = client.query(side.render(queries.get("good"), RATIO_AGGREGATION), side.at());
-        List<Sample> total = client.query(side.render(queries.get("total"), RATIO_AGGREGATION), side.at());
-        double goodSum = sum(good);
-        double totalSum = sum(total);
-        if (Double.isNaN(goodSum) || Double.isNaN(totalSum)) {
-            return SideCounts.EMPTY;
-        }
-        return new SideCounts(goodSum, totalSum, pods(good, total));
+    private static LookQueries.Pending<SideCounts> counts(LookQueries queries, Map<String, QueryTemplate> templates,
+            Side side) {
+        LookQueries.Pending<List<Sample>> pendingGood = queries.instant(side.render(templates.get("good"), RATIO_AGGREGATION), side.at());
+        LookQueries.Pending<List<Sample>> pendingTotal = queries.instant(side.render(templates.get("total"), RATIO_AGGREGATION), side.at());
+        return () -> {
+            List<Sample> good = pendingGood.get();
+            List<Sample> total = pendingTotal.get();
+            double goodSum = sum(good);
+            double totalSum = sum(total);
+            if (Double.isNaN(goodSum) || Double.isNaN(totalSum)) {
+                return SideCounts.EMPTY;
+            }
+            return new SideCounts(goodSum, totalSum, pods(good, total));
+        };
     }
 
     private static List<RatioData.Cluster> pods(List<Sample> good, List<Sample> total) {
@@ -119,12 +140,18 @@ public final class MetricFetcher {
         return sum;
     }
 
-    private MetricData histogram(QueryTemplate query, Side canary, Side baseline) throws PrometheusException {
+    private static PendingData histogram(LookQueries queries, QueryTemplate query, Side canary, Side baseline) {
+        LookQueries.Pending<List<Sample>> pendingCanary = queries.instant(canary.render(query, BUCKET_AGGREGATION), canary.at());
+        LookQueries.Pending<List<Sample>> pendingBaseline = queries.instant(baseline.render(query, BUCKET_AGGREGATION), baseline.at());
+        return () -> histogram(pendingCanary.get(), pendingBaseline.get());
+    }
+
+    private static MetricData histogram(List<Sample> canarySamples, List<Sample> baselineSamples) {
         Map<String, TreeMap<Double, Double>> c = new TreeMap<>();
         Map<String, TreeMap<Double, Double>> b = new TreeMap<>();
-        String problem = buckets(client.query(canary.render(query, BUCKET_AGGREGATION), canary.at()), c);
+        String problem = buckets(canarySamples, c);
         if (problem == null) {
-            problem = buckets(client.query(baseline.render(query, BUCKET_AGGREGATION), baseline.at()), b);
+            problem = buckets(baselineSamples, b);
         }
         if (problem != null) {
             return new Unavailable(problem);
@@ -195,13 +222,17 @@ public final class MetricFetcher {
         return out;
     }
 
-    private MetricData series(QueryTemplate query, Side canary, Side baseline) throws PrometheusException {
-        return new SeriesData(samples(query, canary), samples(query, baseline));
+    private static PendingData series(LookQueries queries, QueryTemplate query, Side canary, Side baseline) {
+        LookQueries.Pending<List<Series>> pendingCanary = samples(queries, query, canary);
+        LookQueries.Pending<List<Series>> pendingBaseline = samples(queries, query, baseline);
+        return () -> new SeriesData(finiteValues(pendingCanary.get()), finiteValues(pendingBaseline.get()));
     }
 
-    private double[] samples(QueryTemplate query, Side side) throws PrometheusException {
-        List<Series> matrix = client.queryRange(side.render(query, SERIES_AGGREGATION), side.at().minus(side.window()),
-                side.at(), side.step());
+    private static LookQueries.Pending<List<Series>> samples(LookQueries queries, QueryTemplate query, Side side) {
+        return queries.range(side.render(query, SERIES_AGGREGATION), side.at().minus(side.window()), side.at(), side.step());
+    }
+
+    private static double[] finiteValues(List<Series> matrix) {
         return matrix.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
                 .filter(Double::isFinite).toArray();
     }

@@ -31,7 +31,8 @@ public final class FakePrometheus implements AutoCloseable {
     public record Request(String path, Map<String, String> form, Map<String, List<String>> headers) {
     }
 
-    private static final String QUERY = "query";
+    /** Each exchange's query; the exchange's own attributes live in its context, shared by concurrent requests. */
+    private static final Map<HttpExchange, String> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -47,13 +48,17 @@ public final class FakePrometheus implements AutoCloseable {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> form = form(body);
-                exchange.setAttribute(QUERY, form.get("query"));
+                if (form.get("query") != null) {
+                    QUERIES.put(exchange, form.get("query"));
+                }
                 requests.add(new Request(exchange.getRequestURI().getPath(), form, Map.copyOf(exchange.getRequestHeaders())));
                 responder.respond(exchange);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException clientWentAway) {
                 // the client under test may hang up on purpose (timeouts, size caps)
+            } finally {
+                QUERIES.remove(exchange);
             }
         });
         server.setExecutor(executor);
@@ -80,7 +85,7 @@ public final class FakePrometheus implements AutoCloseable {
 
     /** The PromQL of the request being answered. */
     public static String query(HttpExchange exchange) {
-        return (String) exchange.getAttribute(QUERY);
+        return QUERIES.get(exchange);
     }
 
     public URI address() {
