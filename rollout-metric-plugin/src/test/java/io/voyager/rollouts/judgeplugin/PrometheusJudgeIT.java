@@ -94,27 +94,6 @@ class PrometheusJudgeIT {
     }
 
     @Test
-    void aFreshCanaryPodIsJudgedOnLatencyOnlyOnceItIsWarm() {
-        Verdict verdict = judge(prometheus.address(), CanaryRecording.COLD, "");
-
-        assertThat(verdict.phase()).as(describe(verdict)).isEqualTo(Phase.SUCCESSFUL);
-        assertThat(verdict.metrics()).extracting(m -> m.label()).containsOnly(Label.PASS);
-        // Errors count from its first request: 5 minutes at 20 requests per second.
-        assertThat(verdict.metrics().get(0).canaryN()).as(describe(verdict)).isBetween(5_400.0, 6_600.0);
-        // Latency from its 60th second on, in whole 30 s steps: 3.5 to 4 of its 5 minutes.
-        assertThat(verdict.metrics().get(1).canaryN()).as(describe(verdict)).isBetween(3_700.0, 5_200.0);
-    }
-
-    @Test
-    void theSameFreshPodJudgedOnAllItsRequestsFailsOnItsColdMinute() {
-        Verdict verdict = judge(prometheus.address(), CanaryRecording.COLD,
-                "\"metrics\":[{\"name\":\"success-rate\"},{\"name\":\"latency\",\"query\":{\"buckets\":"
-                        + "\"http_server_requests_seconds_bucket{uri=\\\"/v1/authorizations\\\"}\"}}]");
-
-        assertThat(verdict.metrics()).as(describe(verdict)).extracting(m -> m.label()).containsExactly(Label.PASS, Label.HIGH);
-    }
-
-    @Test
     void canaryWithTooLittleTrafficIsInconclusiveWithTheCounts() {
         Verdict verdict = judge(prometheus.address(), CanaryRecording.THIN, "");
 

@@ -13,9 +13,7 @@ import java.util.List;
  *   <li>{@code good}: like the stable (0.3% errors, p99 about 200 ms);</li>
  *   <li>{@code erroring}: 5% errors, below the 98% success guardrail;</li>
  *   <li>{@code slow}: latency 1.5x the stable's, still under the 500 ms guardrail;</li>
- *   <li>{@code thin}: so little traffic that no test has enough data;</li>
- *   <li>{@code cold}: like the stable, but its process starts 5 minutes before the end and answers 3x slower
- *       in its first minute, as a fresh JVM does.</li>
+ *   <li>{@code thin}: so little traffic that no test has enough data.</li>
  * </ul>
  */
 public final class CanaryRecording {
@@ -26,15 +24,13 @@ public final class CanaryRecording {
     public static final String ERRORING = "erroring";
     public static final String SLOW = "slow";
     public static final String THIN = "thin";
-    public static final String COLD = "cold";
 
     public static final List<GatewayTraffic.Deployment> DEPLOYMENTS = List.of(
             new GatewayTraffic.Deployment(STABLE, 200, 0.003, 0.05, 0.03),
             new GatewayTraffic.Deployment(GOOD, 20, 0.003, 0.05, 0.03),
             new GatewayTraffic.Deployment(ERRORING, 20, 0.05, 0.05, 0.03),
             new GatewayTraffic.Deployment(SLOW, 20, 0.003, 0.075, 0.03),
-            new GatewayTraffic.Deployment(THIN, 0.3, 0.003, 0.05, 0.03),
-            new GatewayTraffic.Deployment(COLD, 20, 0.003, 0.05, 0.03, LENGTH.minusMinutes(5), 3.0));
+            new GatewayTraffic.Deployment(THIN, 0.3, 0.003, 0.05, 0.03));
 
     private CanaryRecording() {
     }

@@ -11,8 +11,8 @@ import java.util.Random;
 /**
  * Seeded recordings of the gateway's metrics, as Prometheus would have scraped them, in OpenMetrics text
  * for {@code promtool tsdb create-blocks-from openmetrics}: per deployment (label
- * {@code rollouts_pod_template_hash}) the authorization outcome counters, the request latency histogram,
- * a CPU gauge and the process start time. Generated rather than committed because a realistic recording is thousands of lines;
+ * {@code rollouts_pod_template_hash}) the authorization outcome counters, the request latency histogram
+ * and a CPU gauge. Generated rather than committed because a realistic recording is thousands of lines;
  * the same seed always gives the same samples.
  */
 public final class GatewayTraffic {
@@ -23,20 +23,10 @@ public final class GatewayTraffic {
      * @param errorRate share of requests ending in error or timeout
      * @param latencyMedian seconds; p99 is about 4x this
      * @param cpuSpread standard deviation of the CPU gauge around 0.3 cores
-     * @param startedAfter when the process started, after the recording's start; negative: before it
-     * @param coldSlowdown how many times slower its requests are in the first {@link #COLD} of the process
      */
     public record Deployment(String hash, double requestsPerSecond, double errorRate, double latencyMedian,
-            double cpuSpread, Duration startedAfter, double coldSlowdown) {
-
-        /** A deployment that has run for an hour before the recording starts. */
-        public Deployment(String hash, double requestsPerSecond, double errorRate, double latencyMedian, double cpuSpread) {
-            this(hash, requestsPerSecond, errorRate, latencyMedian, cpuSpread, Duration.ofHours(-1), 1.0);
-        }
+            double cpuSpread) {
     }
-
-    /** How long a new process stays slow (its JIT compiling the hot path). */
-    public static final Duration COLD = Duration.ofSeconds(60);
 
     private GatewayTraffic() {
     }
@@ -61,16 +51,13 @@ public final class GatewayTraffic {
             long[] bucketTotals = new long[bounds.length];
             double latencyTotal = 0;
             for (int t = 0; t < points; t++) {
-                long age = t * SCRAPE.toSeconds() - dep.startedAfter().toSeconds();
                 double expected = dep.requestsPerSecond() * SCRAPE.toSeconds();
-                long requests = t == 0 || age <= 0 ? 0
-                        : Math.max(0, Math.round(expected + Math.sqrt(expected) * random.nextGaussian()));
-                double slowdown = age <= COLD.toSeconds() ? dep.coldSlowdown() : 1.0;
+                long requests = t == 0 ? 0 : Math.max(0, Math.round(expected + Math.sqrt(expected) * random.nextGaussian()));
                 for (long r = 0; r < requests; r++) {
                     double u = random.nextDouble();
                     int o = u < dep.errorRate() ? (u < dep.errorRate() * 0.8 ? 2 : 3) : (random.nextDouble() < 0.85 ? 0 : 1);
                     outcomeTotals[o]++;
-                    double latency = slowdown * dep.latencyMedian() * Math.exp(LATENCY_SIGMA * random.nextGaussian());
+                    double latency = dep.latencyMedian() * Math.exp(LATENCY_SIGMA * random.nextGaussian());
                     latencyTotal += latency;
                     for (int b = 0; b < bounds.length; b++) {
                         if (latency <= bounds[b]) {
@@ -119,13 +106,6 @@ public final class GatewayTraffic {
         for (int d = 0; d < deployments.size(); d++) {
             gaugeSeries(out, "process_cpu_usage{rollouts_pod_template_hash=\"" + deployments.get(d).hash() + "\"}",
                     cpu.get(d), startSeconds);
-        }
-        out.append("# TYPE process_start_time_seconds gauge\n");
-        for (Deployment dep : deployments) {
-            double[] started = new double[points];
-            java.util.Arrays.fill(started, startSeconds + dep.startedAfter().toSeconds());
-            gaugeSeries(out, "process_start_time_seconds{rollouts_pod_template_hash=\"" + dep.hash() + "\"}", started,
-                    startSeconds);
         }
         out.append("# EOF\n");
         return out.toString();

@@ -17,17 +17,7 @@ public final class GatewayMetrics {
      */
     private static final String GOOD = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))";
     private static final String TOTAL = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined|error|timeout\",${selector}}[${window}]))";
-    /** A pod's latency is compared from this age on: its JIT has compiled the hot path by then. */
-    public static final int WARM_UP_SECONDS = 60;
-    private static final int RATE_SECONDS = 30;
-    /**
-     * Per pod and bucket, the requests served once the pod was {@link #WARM_UP_SECONDS} old: the 30 s rates of
-     * every 30 s step whose whole range lies past the pod's warm-up, times 30 s. A new pod (every canary pod, and
-     * each pod added at a step) is judged warm against warm stable pods; errors are counted from the first request.
-     */
-    private static final String BUCKETS = "sum by (le, pod) (sum_over_time((rate(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}["
-            + RATE_SECONDS + "s]) and on (pod) (time() - process_start_time_seconds{${selector}} >= "
-            + (WARM_UP_SECONDS + RATE_SECONDS) + "))[${window}:" + RATE_SECONDS + "s]) * " + RATE_SECONDS + ")";
+    private static final String BUCKETS = "sum by (le, pod) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
 
     private GatewayMetrics() {
     }
