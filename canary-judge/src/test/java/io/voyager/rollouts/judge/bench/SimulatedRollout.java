@@ -36,7 +36,7 @@ final class SimulatedRollout {
         return intervals;
     }
 
-    private static double[] cpu(SplittableRandom random, int samples, double sd) {
+    static double[] cpu(SplittableRandom random, int samples, double sd) {
         double[] values = new double[samples];
         for (int i = 0; i < samples; i++) {
             values[i] = CPU_MEAN_CORES + sd * Normal.quantile(random.nextDouble());

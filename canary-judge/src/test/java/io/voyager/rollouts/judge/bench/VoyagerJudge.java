@@ -2,6 +2,7 @@ package io.voyager.rollouts.judge.bench;
 
 import io.voyager.rollouts.judge.CanaryJudge;
 import io.voyager.rollouts.judge.LookContext;
+import io.voyager.rollouts.judge.MetricResult;
 import io.voyager.rollouts.judge.Phase;
 import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.judge.config.AllowedEffect;
@@ -14,9 +15,11 @@ import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Our judge as the plugin runs it: one background AnalysisRun over the whole rollout, window "since the
@@ -49,20 +52,41 @@ final class VoyagerJudge implements RolloutJudge {
 
     @Override
     public int firstFailingLook(TrafficProfile profile, IntervalData[] intervals) {
-        boolean paused = false;
-        for (int look = 1; look <= intervals.length; look++) {
-            Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), sinceStart(intervals, look));
-            if (verdict.phase() == Phase.FAILED) {
-                return look;
-            }
-            paused |= verdict.phase() == Phase.INCONCLUSIVE;
-        }
-        if (paused) {
+        Judged judged = judge(intervals.length, look -> sinceStart(intervals, look));
+        if (judged.failingLook() == 0 && judged.paused()) {
             synchronized (this) {
                 inconclusiveRuns++;
             }
         }
-        return 0;
+        return judged.failingLook();
+    }
+
+    /**
+     * How a rollout went: the first Failed look (0 if none), the metrics that were a regression or breached their
+     * guardrail at that look, and whether an earlier look was Inconclusive.
+     */
+    record Judged(int failingLook, List<String> causes, boolean paused) {
+    }
+
+    /** Judges looks 1..{@code looks} in turn, each on the window {@code windowAt} gives for it, up to the first Failed. */
+    Judged judge(int looks, IntFunction<Map<String, MetricData>> windowAt) {
+        boolean paused = false;
+        for (int look = 1; look <= looks; look++) {
+            Verdict verdict = CanaryJudge.judge(config, LookContext.look(look), windowAt.apply(look));
+            if (verdict.phase() == Phase.FAILED) {
+                List<String> causes = new ArrayList<>();
+                for (MetricResult m : verdict.metrics()) {
+                    if (m.guardrailBreached()) {
+                        causes.add(m.name() + " guardrail");
+                    } else if (m.label().isRegression()) {
+                        causes.add(m.name());
+                    }
+                }
+                return new Judged(look, List.copyOf(causes), paused);
+            }
+            paused |= verdict.phase() == Phase.INCONCLUSIVE;
+        }
+        return new Judged(0, List.of(), paused);
     }
 
     static Map<String, MetricData> sinceStart(IntervalData[] intervals, int look) {
