@@ -91,7 +91,8 @@ public final class AccuracyBenchmark {
                 Scenario.spread(stableErrorRate, 3.0));
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs, in order. */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

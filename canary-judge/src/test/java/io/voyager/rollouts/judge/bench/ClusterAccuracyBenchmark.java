@@ -3,7 +3,6 @@ package io.voyager.rollouts.judge.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class ClusterAccuracyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = AccuracyBenchmark.options(args);
         long seed = Long.parseLong(options.getOrDefault("seed", "20251128"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "2000"));
         if (runs < 1 || runs >= 10_000_000) {
@@ -113,16 +112,5 @@ public final class ClusterAccuracyBenchmark {
     /** The seed of one run's stream; scenario -1 is the environment's (pods and burst), shared by the scenarios. */
     static long streamSeed(long seed, int condition, int scenario, int run) {
         return seed * 1_000_003L + condition * 100_000_000L + (scenario + 1) * 10_000_000L + run;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
     }
 }
