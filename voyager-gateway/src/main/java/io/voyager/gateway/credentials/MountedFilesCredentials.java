@@ -1,6 +1,8 @@
 package io.voyager.gateway.credentials;
 
 import io.voyager.gateway.processor.ProcessorId;
+import io.voyager.gateway.rotation.Poller;
+import io.voyager.gateway.rotation.RotatingSource.Versioned;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -18,9 +20,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +39,7 @@ final class MountedFilesCredentials extends RotatingCredentials {
     private final Path directory;
     private final Set<ProcessorId> processors;
     private final Map<WatchKey, ProcessorId> watched = new HashMap<>();
-    private final ScheduledExecutorService rescans = Executors.newSingleThreadScheduledExecutor(daemon("voyager-credentials-rescan"));
+    private volatile Poller rescans;
     private WatchService watcher;
     private Thread watchThread;
 
@@ -58,10 +57,9 @@ final class MountedFilesCredentials extends RotatingCredentials {
                     StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
             watched.put(key, id);
         }
-        watchThread = daemon("voyager-credentials-watch").newThread(this::watch);
+        watchThread = Poller.daemon("voyager-credentials-watch").newThread(this::watch);
         watchThread.start();
-        long millis = rescanInterval.toMillis();
-        rescans.scheduleWithFixedDelay(this::refreshAll, millis, millis, TimeUnit.MILLISECONDS);
+        rescans = Poller.every(rescanInterval, "voyager-credentials-rescan", this::refreshAll);
         return this;
     }
 
@@ -87,13 +85,13 @@ final class MountedFilesCredentials extends RotatingCredentials {
     }
 
     @Override
-    Fetched fetch(ProcessorId processor) throws IOException {
+    Versioned<ProcessorCredentials> fetch(ProcessorId processor) throws IOException {
         Path folder = folder(processor);
         String apiKey = read(folder.resolve(SecretJson.API_KEY)).orElse(null);
         String merchantAccountId = read(folder.resolve(SecretJson.MERCHANT_ACCOUNT_ID)).orElse(null);
         Optional<String> webhookSecret = read(folder.resolve(SecretJson.WEBHOOK_SECRET));
         ProcessorCredentials credentials = SecretJson.of(folder.toString(), apiKey, merchantAccountId, webhookSecret);
-        return new Fetched(credentials, fingerprint(apiKey, merchantAccountId, webhookSecret.orElse("")));
+        return new Versioned<>(credentials, fingerprint(apiKey, merchantAccountId, webhookSecret.orElse("")));
     }
 
     private Path folder(ProcessorId processor) {
@@ -118,17 +116,11 @@ final class MountedFilesCredentials extends RotatingCredentials {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
     public void close() {
-        rescans.shutdownNow();
+        if (rescans != null) {
+            rescans.close();
+        }
         if (watchThread != null) {
             watchThread.interrupt();
         }

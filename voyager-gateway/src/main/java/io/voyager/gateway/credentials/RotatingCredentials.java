@@ -1,10 +1,11 @@
 package io.voyager.gateway.credentials;
 
 import io.voyager.gateway.processor.ProcessorId;
+import io.voyager.gateway.rotation.RotatingSource;
+import io.voyager.gateway.rotation.RotatingSource.Versioned;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,52 +17,28 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
 
     private static final Logger LOG = Logger.getLogger(RotatingCredentials.class);
 
-    /** What a source read: the credentials and a version that changes whenever they do. */
-    record Fetched(ProcessorCredentials credentials, String version) {
-    }
-
-    private record Loaded(ProcessorCredentials credentials, String version) {
-    }
-
     private final Set<ProcessorId> processors;
-    private final CredentialsMetrics metrics;
-    private final Map<ProcessorId, AtomicReference<Loaded>> loaded = new EnumMap<>(ProcessorId.class);
+    private final Map<ProcessorId, RotatingSource<ProcessorCredentials>> sources = new EnumMap<>(ProcessorId.class);
 
     RotatingCredentials(Set<ProcessorId> processors, CredentialsMetrics metrics) {
         this.processors = processors;
-        this.metrics = metrics;
         for (ProcessorId id : ProcessorId.values()) {
-            loaded.put(id, new AtomicReference<>());
+            sources.put(id, new RotatingSource<>(() -> fetch(id), events(id, metrics)));
         }
     }
 
     /** Where the processor's credentials live, for messages: a secret name or a folder. */
     abstract String location(ProcessorId processor);
 
-    abstract Fetched fetch(ProcessorId processor) throws Exception;
+    /** The credentials and a version that changes whenever they do. */
+    abstract Versioned<ProcessorCredentials> fetch(ProcessorId processor) throws Exception;
 
     /**
      * Loads every processor's credentials. A missing or malformed secret stops the start; a source
      * that cannot be reached right now does not: readiness stays down until a later poll succeeds.
      */
     void loadAll() {
-        for (ProcessorId id : processors) {
-            Fetched fetched;
-            try {
-                fetched = fetch(id);
-            } catch (MalformedSecretException e) {
-                throw e;
-            } catch (Exception e) {
-                if (isMissing(e)) {
-                    throw new MalformedSecretException(location(id), "cannot be read (" + describe(e) + ")");
-                }
-                metrics.refreshed(id, false);
-                LOG.warnf("%s credentials from %s not available yet (%s); not ready until they are", id, location(id),
-                        describe(e));
-                continue;
-            }
-            install(id, fetched);
-        }
+        processors.forEach(id -> sources.get(id).load());
     }
 
     /** Whether a failed read means the secret does not exist, rather than that the source is unreachable. */
@@ -75,37 +52,18 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
     }
 
     void refresh(ProcessorId id) {
-        try {
-            install(id, fetch(id));
-            metrics.refreshed(id, true);
-        } catch (Exception e) {
-            metrics.refreshed(id, false);
-            LOG.warnf("Refreshing %s credentials from %s failed (%s); the last good credentials stay in use", id,
-                    location(id), describe(e));
-        }
-    }
-
-    private synchronized void install(ProcessorId id, Fetched fetched) {
-        Loaded previous = loaded.get(id).get();
-        if (previous != null && previous.version().equals(fetched.version())) {
-            return;
-        }
-        loaded.get(id).set(new Loaded(fetched.credentials(), fetched.version()));
-        metrics.loaded(id, previous != null);
-        if (previous != null) {
-            LOG.infof("%s credentials rotated from %s (version %s)", id, location(id), fetched.version());
-        }
+        sources.get(id).refresh();
     }
 
     @Override
     public ProcessorCredentials current(String processor) {
         ProcessorId id = ProcessorId.byLabel(processor)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown processor " + processor));
-        Loaded current = loaded.get(id).get();
+        ProcessorCredentials current = sources.get(id).current();
         if (current == null) {
             throw new MissingCredentialsException(id.label(), "credentials", location(id));
         }
-        return current.credentials();
+        return current;
     }
 
     @Override
@@ -121,5 +79,44 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
 
     @Override
     public void close() {
+    }
+
+    /** One processor's log lines and metrics. */
+    private RotatingSource.Events<ProcessorCredentials> events(ProcessorId id, CredentialsMetrics metrics) {
+        return new RotatingSource.Events<>() {
+
+            @Override
+            public void installed(Versioned<ProcessorCredentials> installed, boolean rotation) {
+                metrics.loaded(id, rotation);
+                if (rotation) {
+                    LOG.infof("%s credentials rotated from %s (version %s)", id, location(id), installed.version());
+                }
+            }
+
+            @Override
+            public void firstReadFailed(Exception failure) {
+                if (failure instanceof MalformedSecretException malformed) {
+                    throw malformed;
+                }
+                if (isMissing(failure)) {
+                    throw new MalformedSecretException(location(id), "cannot be read (" + describe(failure) + ")");
+                }
+                metrics.refreshed(id, false);
+                LOG.warnf("%s credentials from %s not available yet (%s); not ready until they are", id, location(id),
+                        describe(failure));
+            }
+
+            @Override
+            public void refreshed() {
+                metrics.refreshed(id, true);
+            }
+
+            @Override
+            public void refreshFailed(Exception failure) {
+                metrics.refreshed(id, false);
+                LOG.warnf("Refreshing %s credentials from %s failed (%s); the last good credentials stay in use", id,
+                        location(id), describe(failure));
+            }
+        };
     }
 }

@@ -1,12 +1,11 @@
 package io.voyager.gateway.credentials;
 
 import io.voyager.gateway.processor.ProcessorId;
+import io.voyager.gateway.rotation.Poller;
+import io.voyager.gateway.rotation.RotatingSource.Versioned;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -20,11 +19,7 @@ final class SecretsManagerCredentials extends RotatingCredentials {
 
     private final SecretsManagerClient client;
     private final Map<ProcessorId, String> names;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "voyager-credentials-poll");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile Poller poller;
 
     SecretsManagerCredentials(SecretsManagerClient client, Map<ProcessorId, String> names, Set<ProcessorId> processors,
             CredentialsMetrics metrics) {
@@ -36,8 +31,7 @@ final class SecretsManagerCredentials extends RotatingCredentials {
     /** Loads every secret now, then polls on the interval. */
     SecretsManagerCredentials start(Duration pollInterval) {
         loadAll();
-        long millis = pollInterval.toMillis();
-        poller.scheduleWithFixedDelay(this::refreshAll, millis, millis, TimeUnit.MILLISECONDS);
+        poller = Poller.every(pollInterval, "voyager-credentials-poll", this::refreshAll);
         return this;
     }
 
@@ -47,10 +41,10 @@ final class SecretsManagerCredentials extends RotatingCredentials {
     }
 
     @Override
-    Fetched fetch(ProcessorId processor) {
+    Versioned<ProcessorCredentials> fetch(ProcessorId processor) {
         String name = names.get(processor);
         GetSecretValueResponse secret = client.getSecretValue(request -> request.secretId(name));
-        return new Fetched(SecretJson.parse(name, secret.secretString()), secret.versionId());
+        return new Versioned<>(SecretJson.parse(name, secret.secretString()), secret.versionId());
     }
 
     @Override
@@ -60,6 +54,8 @@ final class SecretsManagerCredentials extends RotatingCredentials {
 
     @Override
     public void close() {
-        poller.shutdownNow();
+        if (poller != null) {
+            poller.close();
+        }
     }
 }

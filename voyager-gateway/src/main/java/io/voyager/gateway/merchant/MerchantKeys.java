@@ -2,6 +2,9 @@ package io.voyager.gateway.merchant;
 
 import io.quarkus.runtime.Startup;
 import io.voyager.gateway.credentials.CredentialsConfig;
+import io.voyager.gateway.rotation.Poller;
+import io.voyager.gateway.rotation.RotatingSource;
+import io.voyager.gateway.rotation.RotatingSource.Versioned;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -9,10 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -29,17 +28,10 @@ public class MerchantKeys {
 
     private static final Logger LOG = Logger.getLogger(MerchantKeys.class);
 
-    private record Loaded(MerchantKeyHashes hashes, String version) {
-    }
-
     private final MerchantKeyHashes builtIn;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "voyager-merchant-keys-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final MerchantKeySource source;
+    private final RotatingSource<MerchantKeyHashes> hashes;
+    private final Poller refresher;
 
     @Inject
     MerchantKeys(CredentialsConfig credentials, MerchantKeysConfig config, Instance<SecretsManagerClient> secretsManager,
@@ -59,60 +51,68 @@ public class MerchantKeys {
     MerchantKeys(MerchantKeySource source, Duration interval, MerchantKeyHashes builtIn) {
         this.source = source;
         this.builtIn = builtIn;
-        try {
-            install(source.fetch());
-        } catch (IllegalArgumentException malformed) {
-            throw malformed; // malformed hashes stop the start, naming where they are, as malformed credentials do
-        } catch (Exception unreachable) {
-            LOG.warnf("Merchant API key hashes from %s not available yet (%s); not ready until they are",
-                    source.location(), unreachable.getClass().getSimpleName());
-        }
-        if (!interval.isZero()) {
-            long millis = interval.toMillis();
-            refresher.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
-        }
-        if (loaded.get() != null && loaded.get().hashes().merchantCount() == 0 && builtIn.merchantCount() == 0) {
+        this.hashes = new RotatingSource<>(() -> {
+            MerchantKeySource.Fetched fetched = source.fetch();
+            return new Versioned<>(fetched.hashes(), fetched.version());
+        }, new Events());
+        hashes.load();
+        refresher = interval.isZero() ? null : Poller.every(interval, "voyager-merchant-keys-refresh", this::refresh);
+        MerchantKeyHashes loaded = hashes.current();
+        if (loaded != null && loaded.merchantCount() == 0 && builtIn.merchantCount() == 0) {
             LOG.warn("No merchant API keys are configured: every /v1 request will be refused with 401");
         }
     }
 
     /** Re-reads the source now; failures are logged, never thrown, and keep the hashes in force. */
     void refresh() {
-        try {
-            install(source.fetch());
-        } catch (Exception e) {
-            // Messages of our parsers never quote values; the SDK's name only the secret.
-            LOG.warnf("Reading merchant API key hashes from %s failed (%s: %s); the last good ones stay in use",
-                    source.location(), e.getClass().getSimpleName(), e.getMessage());
-        }
-    }
-
-    private void install(MerchantKeySource.Fetched fetched) {
-        Loaded previous = loaded.get();
-        if (previous == null || !previous.version().equals(fetched.version())) {
-            loaded.set(new Loaded(fetched.hashes(), fetched.version()));
-            LOG.infof("Merchant API key hashes loaded from %s (version %s, %d merchants)", source.location(),
-                    fetched.version(), fetched.hashes().merchantCount());
-        }
+        hashes.refresh();
     }
 
     /** Whether hashes were loaded at least once (built-in ones count). */
     public boolean ready() {
-        return loaded.get() != null || builtIn.merchantCount() > 0;
+        return hashes.current() != null || builtIn.merchantCount() > 0;
     }
 
     /** The merchants the key belongs to; empty for an unknown key. */
     public Set<String> merchantsOf(String presentedKey) {
-        Loaded current = loaded.get();
+        MerchantKeyHashes current = hashes.current();
         Set<String> merchants = new TreeSet<>(builtIn.merchantsOf(presentedKey));
         if (current != null) {
-            merchants.addAll(current.hashes().merchantsOf(presentedKey));
+            merchants.addAll(current.merchantsOf(presentedKey));
         }
         return merchants;
     }
 
     @PreDestroy
     void stop() {
-        refresher.shutdownNow();
+        if (refresher != null) {
+            refresher.close();
+        }
+    }
+
+    /** What a read brought, for the log. */
+    private final class Events implements RotatingSource.Events<MerchantKeyHashes> {
+
+        @Override
+        public void installed(Versioned<MerchantKeyHashes> installed, boolean rotation) {
+            LOG.infof("Merchant API key hashes loaded from %s (version %s, %d merchants)", source.location(),
+                    installed.version(), installed.value().merchantCount());
+        }
+
+        @Override
+        public void firstReadFailed(Exception failure) {
+            if (failure instanceof IllegalArgumentException malformed) {
+                throw malformed; // malformed hashes stop the start, naming where they are, as malformed credentials do
+            }
+            LOG.warnf("Merchant API key hashes from %s not available yet (%s); not ready until they are",
+                    source.location(), failure.getClass().getSimpleName());
+        }
+
+        @Override
+        public void refreshFailed(Exception failure) {
+            // Messages of our parsers never quote values; the SDK's name only the secret.
+            LOG.warnf("Reading merchant API key hashes from %s failed (%s: %s); the last good ones stay in use",
+                    source.location(), failure.getClass().getSimpleName(), failure.getMessage());
+        }
     }
 }
