@@ -16,10 +16,8 @@ import io.voyager.gateway.processor.ProcessorSkippedException;
 import io.voyager.gateway.processor.ProcessorTimeoutException;
 import io.voyager.gateway.processor.ProcessorUnreachableException;
 import io.voyager.gateway.processor.Processors;
+import io.voyager.gateway.util.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -138,12 +136,7 @@ public class AuthorizationService {
 
     /** Derived from merchant and key, so a retried request gets the same id on any pod. */
     static String authorizationId(String merchantId, String idempotencyKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((merchantId + '\n' + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-            return "auth_" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        byte[] digest = Sha256.digest(merchantId + '\n' + idempotencyKey);
+        return "auth_" + HexFormat.of().formatHex(digest, 0, 12);
     }
 }

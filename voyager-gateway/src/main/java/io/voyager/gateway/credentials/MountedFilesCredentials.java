@@ -3,6 +3,7 @@ package io.voyager.gateway.credentials;
 import io.voyager.gateway.processor.ProcessorId;
 import io.voyager.gateway.rotation.Poller;
 import io.voyager.gateway.rotation.RotatingSource.Versioned;
+import io.voyager.gateway.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -13,7 +14,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -104,16 +104,12 @@ final class MountedFilesCredentials extends RotatingCredentials {
 
     /** A version for file contents: a digest, so the values themselves are never kept twice or logged. */
     private static String fingerprint(String... values) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String value : values) {
-                digest.update(value.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+        MessageDigest digest = Sha256.newDigest();
+        for (String value : values) {
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
     @Override

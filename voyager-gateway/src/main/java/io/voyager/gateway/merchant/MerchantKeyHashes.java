@@ -1,8 +1,7 @@
 package io.voyager.gateway.merchant;
 
-import java.nio.charset.StandardCharsets;
+import io.voyager.gateway.util.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public final class MerchantKeyHashes {
      * which digest (if any) matched or how many bytes agreed.
      */
     public Set<String> merchantsOf(String presentedKey) {
-        byte[] presented = sha256(presentedKey);
+        byte[] presented = Sha256.digest(presentedKey);
         Set<String> matches = new TreeSet<>();
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.digest(), presented)) {
@@ -82,14 +81,6 @@ public final class MerchantKeyHashes {
 
     /** The hex digest to store for a key: {@code printf %s "$KEY" | sha256sum}. */
     public static String sha256Hex(String key) {
-        return HexFormat.of().formatHex(sha256(key));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(key);
     }
 }

@@ -1,5 +1,6 @@
 package io.voyager.gateway.merchant;
 
+import io.voyager.gateway.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,6 @@ final class MountedMerchantKeys implements MerchantKeySource {
             }
         }
         // The digests are not secrets, so they may serve as the version themselves.
-        return new Fetched(MerchantKeyHashes.of(digests, folder.toString()),
-                MerchantKeyHashes.sha256Hex(digests.toString()));
+        return new Fetched(MerchantKeyHashes.of(digests, folder.toString()), Sha256.hex(digests.toString()));
     }
 }

@@ -14,12 +14,9 @@ import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorsConfig;
+import io.voyager.gateway.util.Sha256;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Adyen adapter: its wire format and how its answers map to results. */
 @Singleton
@@ -78,11 +75,6 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
         if (clientKey.length() <= MAX_IDEMPOTENCY_KEY) {
             return clientKey;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(clientKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(clientKey);
     }
 }
