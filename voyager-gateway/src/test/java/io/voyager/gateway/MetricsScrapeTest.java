@@ -58,7 +58,7 @@ class MetricsScrapeTest {
         given().when().delete("/sandbox/faults").then().statusCode(200);
         Payments.authorize("USD", "tok_approved", "paypal", UUID.randomUUID().toString()).statusCode(422);
         Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", "bad").body("{}")
-                .post("/v1/authorizations").then().statusCode(400);
+                .post(Payments.PATH).then().statusCode(400);
 
         String text = scrape();
         Files.createDirectories(SCRAPE.getParent());

@@ -151,10 +151,10 @@ class ProdBuildIT {
         Payments.authorize(merchant(), "USD", FakeTokens.APPROVED, null, UUID.randomUUID().toString()).statusCode(201);
         merchant().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("X-Card", pan).body(Payments.body(1299, "USD", FakeTokens.APPROVED, null))
-                .post("/v1/authorizations").then().statusCode(400);
+                .post(Payments.PATH).then().statusCode(400);
         merchant().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Payments.body(1299, "USD", pan, null))
-                .post("/v1/authorizations").then().statusCode(400);
+                .post(Payments.PATH).then().statusCode(400);
         String log = Files.readString(LOG);
 
         assertThat(log).contains("Profile prod activated")

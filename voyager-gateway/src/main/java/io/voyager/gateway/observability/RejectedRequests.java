@@ -1,13 +1,12 @@
 package io.voyager.gateway.observability;
 
+import io.voyager.gateway.authorization.AuthorizationResource;
 import io.voyager.gateway.problem.RejectionListener;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Counts authorization requests refused with a 4xx before any processor saw them as outcome "rejected". */
 @ApplicationScoped
 public class RejectedRequests implements RejectionListener {
-
-    private static final String AUTHORIZATIONS_PATH = "/v1/authorizations";
 
     private final AuthorizationMetrics metrics;
 
@@ -17,7 +16,7 @@ public class RejectedRequests implements RejectionListener {
 
     @Override
     public void answered(String path, int status) {
-        if (status >= 400 && status < 500 && AUTHORIZATIONS_PATH.equals(path)) {
+        if (status >= 400 && status < 500 && AuthorizationResource.PATH.equals(path)) {
             metrics.authorizationWithoutProcessor(Outcome.REJECTED);
         }
     }

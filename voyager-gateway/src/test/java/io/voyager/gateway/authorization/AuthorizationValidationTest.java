@@ -62,7 +62,7 @@ class AuthorizationValidationTest {
     void badInputGetsItsProblemTypeNeverA500(String label, String body, int status, String type) {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "validation-" + label.hashCode())
                 .body(body)
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(status)
                 .contentType("application/problem+json")
@@ -77,7 +77,7 @@ class AuthorizationValidationTest {
         byte[] body = ("{\"merchantId\":\"" + "a".repeat(17 * 1024) + "\"}").getBytes();
         given().contentType(ContentType.JSON).header("Idempotency-Key", "chunked")
                 .body(new java.io.ByteArrayInputStream(body))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(413)
                 .body("type", equalTo(PROBLEM + "payload-too-large"));
@@ -86,7 +86,7 @@ class AuthorizationValidationTest {
     @Test
     void missingIdempotencyKeyIsRefused() {
         given().contentType(ContentType.JSON).body(Payments.body(1299, "USD", "tok_approved", null))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(400)
                 .body("type", equalTo(PROBLEM + "invalid-idempotency-key"));
@@ -96,7 +96,7 @@ class AuthorizationValidationTest {
     void overlongIdempotencyKeyIsRefused() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(256))
                 .body(Payments.body(1299, "USD", "tok_approved", null))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(400)
                 .body("type", equalTo(PROBLEM + "invalid-idempotency-key"));
@@ -106,7 +106,7 @@ class AuthorizationValidationTest {
     void nonJsonContentTypeIsUnsupported() {
         given().contentType(ContentType.XML).header("Idempotency-Key", "xml")
                 .body("<authorization/>")
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(415)
                 .contentType("application/problem+json")
@@ -115,7 +115,7 @@ class AuthorizationValidationTest {
 
     @Test
     void wrongMethodIsNotAllowed() {
-        given().when().get("/v1/authorizations")
+        given().when().get(Payments.PATH)
                 .then()
                 .statusCode(405)
                 .body("type", equalTo(PROBLEM + "method-not-allowed"));

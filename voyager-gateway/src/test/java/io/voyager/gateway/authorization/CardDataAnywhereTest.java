@@ -101,7 +101,7 @@ class CardDataAnywhereTest {
                 for (String written : writings(pan)) {
                     for (Map.Entry<String, Function<String, String>> place : bodyPlaces().entrySet()) {
                         Response response = authenticated().header("Idempotency-Key", "card-" + sent)
-                                .body(place.getValue().apply(written)).post("/v1/authorizations");
+                                .body(place.getValue().apply(written)).post(Payments.PATH);
                         check(softly, response, "body " + place.getKey() + " <" + written + ">", output);
                         sent++;
                     }
@@ -115,13 +115,13 @@ class CardDataAnywhereTest {
                             request.header(header);
                         }
                         Response response = request.body(Payments.body(1299, "USD", "tok_approved", null))
-                                .post("/v1/authorizations");
+                                .post(Payments.PATH);
                         check(softly, response, "header " + place.getKey() + " <" + written + ">", output);
                         sent++;
                     }
                     Response query = authenticated().header("Idempotency-Key", "card-" + sent)
                             .queryParam("ref", written).body(Payments.body(1299, "USD", "tok_approved", null))
-                            .post("/v1/authorizations");
+                            .post(Payments.PATH);
                     check(softly, query, "query string <" + written + ">", output);
                     sent++;
                 }

@@ -53,7 +53,7 @@ class SlowProcessorInFlightTest {
     private static final int BREAKER_SUCCESS_THRESHOLD = 3;
     private static final int[] WARM_UP_BURSTS = {10, 20, 40, 80, 160, 240, 320, 400, 450, 500, 500, 500, 500};
 
-    @TestHTTPResource("/v1/authorizations")
+    @TestHTTPResource(Payments.PATH)
     URI authorizations;
 
     @Inject

@@ -11,7 +11,7 @@ record CurrencyRequests(URI gateway, String runId, String currency) implements L
     @Override
     public HttpRequest.Builder apply(long index) {
         String body = Payments.body(1299, currency, "tok_approved", null).replace("order-42", runId + "-" + index);
-        return HttpRequest.newBuilder(gateway.resolve("/v1/authorizations"))
+        return HttpRequest.newBuilder(gateway.resolve(Payments.PATH))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", runId + "-" + currency + "-" + index)
                 .header("Authorization", "Bearer " + Payments.SANDBOX_KEY)

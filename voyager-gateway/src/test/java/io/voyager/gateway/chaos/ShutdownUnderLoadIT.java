@@ -63,7 +63,7 @@ class ShutdownUnderLoadIT {
             gateway = start(config);
             int port = awaitPort(gateway);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI uri = URI.create("http://127.0.0.1:" + port + "/v1/authorizations");
+            URI uri = URI.create("http://127.0.0.1:" + port + Payments.PATH);
             for (int i = 0; i < 20; i++) {
                 assertThat(send(http, uri, "warm-" + i, "tok_approved")).isEqualTo("201");
             }

@@ -25,7 +25,7 @@ class MerchantAuthenticationTest {
     void requestWithoutKeyIs401WithABearerChallenge() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
@@ -40,7 +40,7 @@ class MerchantAuthenticationTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Authorization", authorization)
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
@@ -53,7 +53,7 @@ class MerchantAuthenticationTest {
     void keyOfAnotherMerchantIs403() {
         Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor("m_someone_else"))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
@@ -65,7 +65,7 @@ class MerchantAuthenticationTest {
     void sandboxKeyAuthorizesTheExampleAndLoadTestMerchants(String merchantId) {
         Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor(merchantId))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("AUTHORIZED"));
@@ -76,7 +76,7 @@ class MerchantAuthenticationTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Authorization", "bearer " + Payments.SANDBOX_KEY)
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post("/v1/authorizations")
+                .when().post(Payments.PATH)
                 .then()
                 .statusCode(201);
     }

@@ -366,7 +366,7 @@ class LivePrometheusCheckTest {
         }
 
         private int send(String body) throws IOException, InterruptedException {
-            URI uri = URI.create(gateway.toString()).resolve("/v1/authorizations");
+            URI uri = URI.create(gateway.toString()).resolve(io.voyager.gateway.testsupport.Payments.PATH);
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")

@@ -12,6 +12,8 @@ import java.util.UUID;
 /** Builds authorization requests for tests, over HTTP or straight to an adapter. */
 public final class Payments {
 
+    /** Where a client posts an authorization; spelled out, so a moved endpoint fails the tests. */
+    public static final String PATH = "/v1/authorizations";
     public static final String MERCHANT = "m_123";
     public static final String REFERENCE = "order-42";
     /** The sandbox's documented test key, valid for {@link #MERCHANT} in every non-prod build. */
@@ -52,7 +54,7 @@ public final class Payments {
         return as.contentType(ContentType.JSON)
                 .header("Idempotency-Key", idempotencyKey)
                 .body(body(1299, currency, token, processor))
-                .when().post("/v1/authorizations")
+                .when().post(PATH)
                 .then();
     }
 
