@@ -30,7 +30,7 @@ final class AdyenSandbox implements SandboxApi {
         if (!apiKey.equals(request.request().getHeader("X-API-Key"))) {
             return error(401, "000", "HTTP Status Response - Unauthorized", "security");
         }
-        JsonObject body = body(request);
+        JsonObject body = SandboxApi.jsonBody(request);
         if (body == null) {
             return error(422, "000", "Unable to parse message", "validation");
         }
@@ -58,7 +58,7 @@ final class AdyenSandbox implements SandboxApi {
 
     @Override
     public String token(RoutingContext request) {
-        return body(request).getJsonObject("paymentMethod").getString("storedPaymentMethodId");
+        return SandboxApi.jsonBody(request).getJsonObject("paymentMethod").getString("storedPaymentMethodId");
     }
 
     @Override
@@ -79,20 +79,12 @@ final class AdyenSandbox implements SandboxApi {
     }
 
     private static JsonObject result(RoutingContext request, String resultCode) {
-        JsonObject body = body(request);
+        JsonObject body = SandboxApi.jsonBody(request);
         return new JsonObject()
                 .put("pspReference", SandboxIds.adyen())
                 .put("resultCode", resultCode)
                 .put("merchantReference", body.getString("reference"))
                 .put("amount", body.getJsonObject("amount").copy());
-    }
-
-    private static JsonObject body(RoutingContext request) {
-        try {
-            return request.body().asJsonObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static SandboxReply error(int status, String errorCode, String message, String errorType) {

@@ -29,7 +29,7 @@ final class MercadoPagoSandbox implements SandboxApi {
         if (!("Bearer " + accessToken).equals(request.request().getHeader("Authorization"))) {
             return error(401, "unauthorized", "invalid access token", null);
         }
-        JsonObject body = body(request);
+        JsonObject body = SandboxApi.jsonBody(request);
         if (body == null) {
             return error(400, "bad_request", "Invalid JSON body", null);
         }
@@ -52,12 +52,12 @@ final class MercadoPagoSandbox implements SandboxApi {
 
     @Override
     public String token(RoutingContext request) {
-        return body(request).getString("token");
+        return SandboxApi.jsonBody(request).getString("token");
     }
 
     @Override
     public SandboxReply approved(RoutingContext request) {
-        boolean capture = body(request).getBoolean("capture", true);
+        boolean capture = SandboxApi.jsonBody(request).getBoolean("capture", true);
         return new SandboxReply(201, payment(request, capture ? "approved" : "authorized",
                 capture ? "accredited" : "pending_capture").put("captured", capture));
     }
@@ -73,7 +73,7 @@ final class MercadoPagoSandbox implements SandboxApi {
     }
 
     private static JsonObject payment(RoutingContext request, String status, String statusDetail) {
-        JsonObject body = body(request);
+        JsonObject body = SandboxApi.jsonBody(request);
         return new JsonObject()
                 .put("id", SandboxIds.mercadoPago())
                 .put("status", status)
@@ -82,14 +82,6 @@ final class MercadoPagoSandbox implements SandboxApi {
                 .put("currency_id", "BRL")
                 .put("external_reference", body.getString("external_reference"))
                 .put("live_mode", false);
-    }
-
-    private static JsonObject body(RoutingContext request) {
-        try {
-            return request.body().asJsonObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static SandboxReply error(int status, String error, String message, Integer causeCode) {

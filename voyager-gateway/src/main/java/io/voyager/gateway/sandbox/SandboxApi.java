@@ -1,5 +1,6 @@
 package io.voyager.gateway.sandbox;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.voyager.gateway.processor.ProcessorId;
 
@@ -22,4 +23,13 @@ interface SandboxApi {
     SandboxReply declined(RoutingContext request);
 
     SandboxReply serverError();
+
+    /** The request's body as a JSON object; null when it is not one. */
+    static JsonObject jsonBody(RoutingContext request) {
+        try {
+            return request.body().asJsonObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 }
