@@ -40,7 +40,7 @@ newer_than() { # newer_than FILE PATH... : true if FILE is missing or any file u
 build_missing() {
   local stale=0 tools_class="$REHEARSAL/target/classes/io/voyager/rehearsal/ScenarioCheck.class"
   if [ "$PLUGIN" = "$DEFAULT_PLUGIN" ] && newer_than "$PLUGIN" "$ROOT/rollout-metric-plugin/src/main" \
-      "$ROOT/canary-judge/src/main" "$ROOT/gob-codec/src/main"; then
+      "$ROOT/canary-judge/src/main" "$ROOT/go-plugin-transport/src/main"; then
     stale=1
   fi
   if newer_than "$DRIVER_JAR" "$ROOT/loadtest/driver/src/main" || newer_than "$tools_class" "$REHEARSAL/src/main" \

@@ -12,7 +12,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/voyager-look-bench.XXXXXX")
 trap 'git -C "$root" worktree remove --force "$work/old" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 run() { # run DIR LABEL
-  (cd "$1" && ./mvnw -B -q -o -N install >/dev/null && ./mvnw -B -q -o -pl canary-judge,gob-codec install -DskipTests >/dev/null \
+  # Older commits have the gob codec as its own module, gob-codec, in place of go-plugin-transport.
+  (cd "$1" && transport=go-plugin-transport && { [ -d "$transport" ] || transport=gob-codec; } \
+    && ./mvnw -B -q -o -N install >/dev/null && ./mvnw -B -q -o -pl "canary-judge,$transport" install -DskipTests >/dev/null \
     && ./mvnw -B -q -o -pl rollout-metric-plugin test-compile >/dev/null \
     && cd rollout-metric-plugin \
     && ../mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null \

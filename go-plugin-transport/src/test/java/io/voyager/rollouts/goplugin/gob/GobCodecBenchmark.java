@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * Prints decode and encode times of the plugin's real traffic (not a unit test). Run from the repository root:
  * <pre>
- * ./mvnw -B -q -o -pl gob-codec test-compile
- * java -cp gob-codec/target/classes:gob-codec/target/test-classes io.voyager.rollouts.goplugin.gob.GobCodecBenchmark
+ * ./mvnw -B -q -o -pl go-plugin-transport test-compile
+ * java -cp go-plugin-transport/target/classes:go-plugin-transport/target/test-classes io.voyager.rollouts.goplugin.gob.GobCodecBenchmark
  * </pre>
- * The Go baseline for the same three operations: {@code cd gob-codec/src/test/go/gobgolden && GO111MODULE=off
+ * The Go baseline for the same three operations: {@code cd go-plugin-transport/src/test/go/gobgolden && GO111MODULE=off
  * go run . -bench ../../resources/golden}.
  */
 public final class GobCodecBenchmark {
