@@ -7,7 +7,6 @@ import io.voyager.rollouts.argo.MetricProviderPlugin;
 import io.voyager.rollouts.argo.PluginRpcService;
 import io.voyager.rollouts.goplugin.GoPluginServer;
 import io.voyager.rollouts.goplugin.MagicCookie;
-import io.voyager.rollouts.goplugin.PluginConfig;
 import io.voyager.rollouts.goplugin.PluginEnvironment;
 import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;

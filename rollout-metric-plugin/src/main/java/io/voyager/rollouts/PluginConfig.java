@@ -1,7 +1,8 @@
-package io.voyager.rollouts.goplugin;
+package io.voyager.rollouts;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.voyager.rollouts.goplugin.PluginListener;
 
 /** Settings of the plugin process. */
 @ConfigMapping(prefix = "voyager.plugin")
