@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voyager.rollouts.goplugin.gob.GobStruct;
 import io.voyager.rollouts.goplugin.gob.GobType;
+import io.voyager.rollouts.goplugin.testsupport.RpcClient;
 import io.voyager.rollouts.testsupport.ArgoArgs;
 import io.voyager.rollouts.testsupport.GoPluginProcess;
 import io.voyager.rollouts.testsupport.GoPrograms;
-import io.voyager.rollouts.testsupport.RpcClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.voyager.rollouts.testsupport;
 
 import io.voyager.rollouts.goplugin.ChannelStreams;
+import io.voyager.rollouts.goplugin.testsupport.GoPluginClient;
+import io.voyager.rollouts.goplugin.testsupport.RpcClient;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
 import io.voyager.rollouts.goplugin.yamux.YamuxStream;
 import java.io.BufferedReader;

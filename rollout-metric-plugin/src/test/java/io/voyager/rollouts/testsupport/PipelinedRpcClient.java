@@ -5,6 +5,7 @@ import io.voyager.rollouts.goplugin.gob.GobEncoder;
 import io.voyager.rollouts.goplugin.gob.GobStruct;
 import io.voyager.rollouts.goplugin.gob.GobType;
 import io.voyager.rollouts.goplugin.netrpc.RpcWireTypes;
+import io.voyager.rollouts.goplugin.testsupport.RpcClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,9 +5,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.voyager.rollouts.goplugin.gob.GobEncoder;
 import io.voyager.rollouts.goplugin.gob.GobType;
-import io.voyager.rollouts.testsupport.Golden;
-import io.voyager.rollouts.testsupport.Golden.Exchange;
-import io.voyager.rollouts.testsupport.InMemoryRpc;
+import io.voyager.rollouts.goplugin.testsupport.Golden;
+import io.voyager.rollouts.goplugin.testsupport.Golden.Exchange;
+import io.voyager.rollouts.goplugin.testsupport.InMemoryRpc;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.voyager.rollouts.goplugin.gob.GobException;
 import io.voyager.rollouts.goplugin.gob.GobType;
-import io.voyager.rollouts.testsupport.Golden;
+import io.voyager.rollouts.goplugin.testsupport.Golden;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.voyager.rollouts.testsupport;
+package io.voyager.rollouts.goplugin.testsupport;
 
 import io.voyager.rollouts.goplugin.gob.GobDecoder;
 import io.voyager.rollouts.goplugin.gob.GobEncoder;

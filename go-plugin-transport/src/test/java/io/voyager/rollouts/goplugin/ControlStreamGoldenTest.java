@@ -3,9 +3,9 @@ package io.voyager.rollouts.goplugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.goplugin.gob.GobStruct;
-import io.voyager.rollouts.testsupport.Golden;
-import io.voyager.rollouts.testsupport.Golden.Exchange;
-import io.voyager.rollouts.testsupport.InMemoryRpc;
+import io.voyager.rollouts.goplugin.testsupport.Golden;
+import io.voyager.rollouts.goplugin.testsupport.Golden.Exchange;
+import io.voyager.rollouts.goplugin.testsupport.InMemoryRpc;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

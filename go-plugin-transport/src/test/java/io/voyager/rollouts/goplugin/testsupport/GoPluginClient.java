@@ -1,4 +1,4 @@
-package io.voyager.rollouts.testsupport;
+package io.voyager.rollouts.goplugin.testsupport;
 
 import io.voyager.rollouts.goplugin.gob.GobType;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;

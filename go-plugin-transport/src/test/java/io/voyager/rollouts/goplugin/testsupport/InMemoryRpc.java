@@ -1,4 +1,4 @@
-package io.voyager.rollouts.testsupport;
+package io.voyager.rollouts.goplugin.testsupport;
 
 import io.voyager.rollouts.goplugin.netrpc.RpcServer;
 import io.voyager.rollouts.goplugin.netrpc.RpcServices;

@@ -2,7 +2,7 @@ package io.voyager.rollouts.goplugin.yamux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voyager.rollouts.testsupport.SocketPair;
+import io.voyager.rollouts.goplugin.testsupport.SocketPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
