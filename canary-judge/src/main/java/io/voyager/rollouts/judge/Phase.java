@@ -1,17 +1,6 @@
 package io.voyager.rollouts.judge;
 
-/** The Argo Rollouts measurement phases a verdict maps to. */
+/** How a look ends: the canary passed, the look could not decide, the canary failed, or it could not be judged. */
 public enum Phase {
-    SUCCESSFUL("Successful"), INCONCLUSIVE("Inconclusive"), FAILED("Failed"), ERROR("Error");
-
-    private final String argoName;
-
-    Phase(String argoName) {
-        this.argoName = argoName;
-    }
-
-    /** The phase string Argo Rollouts expects in a Measurement. */
-    public String argoName() {
-        return argoName;
-    }
+    SUCCESSFUL, INCONCLUSIVE, FAILED, ERROR
 }

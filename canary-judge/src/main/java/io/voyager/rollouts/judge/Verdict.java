@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The outcome of one look: the Argo measurement's phase, its value (the score), its one-sentence message
+ * The outcome of one look: its phase, its value (the score), its one-sentence message
  * per-metric evidence for its metadata, and the alpha the look spent (null when the look could not be judged).
  */
 public record Verdict(Phase phase, double score, String message, List<MetricResult> metrics, AlphaSpent alpha) {
 
-    /** Argo metadata: per metric, its label, effect, CI, p-value, boundary and sample sizes. */
+    /** Metadata as strings: per metric, its label, effect, CI, p-value, boundary and sample sizes. */
     public Map<String, String> metadata() {
         Map<String, String> metadata = new LinkedHashMap<>();
         for (MetricResult m : metrics) {
@@ -44,7 +44,7 @@ public record Verdict(Phase phase, double score, String message, List<MetricResu
         return metadata;
     }
 
-    /** The measurement's value: the score with two decimals, as Argo stores values as strings. */
+    /** The value as a string: the score with two decimals. */
     public String value() {
         return String.format(Locale.ROOT, "%.2f", score);
     }

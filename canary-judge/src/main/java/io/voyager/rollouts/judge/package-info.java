@@ -4,8 +4,8 @@
  * <p>One call judges one look of an AnalysisRun:
  * {@code CanaryJudge.judge(JudgeConfig, LookContext, Map<String, MetricData>) -> Verdict}. The caller
  * fetches each metric's data for both sides ({@link io.voyager.rollouts.judge.data}), counts the
- * measurements already in the AnalysisRun for the look number, and maps the {@link Verdict} to Argo's
- * Measurement: {@link Phase#argoName()}, {@link Verdict#value()}, {@link Verdict#message()} and
+ * measurements already in the AnalysisRun for the look number, and reports the {@link Verdict} in its own
+ * terms: {@link Verdict#phase()}, {@link Verdict#value()}, {@link Verdict#message()} and
  * {@link Verdict#metadata()}.
  *
  * <p>The pipeline, one stage per type:

@@ -71,8 +71,7 @@ public final class PrometheusJudge implements MetricJudge {
         metadata.put("look", look + "/" + settings.judge().plannedLooks());
         metadata.put("window", Durations.format(window));
         metadata.putAll(verdict.metadata());
-        AnalysisPhase phase = AnalysisPhase.parse(verdict.phase().argoName());
-        return new Measurement(phase == null ? AnalysisPhase.Error : phase, verdict.message(), started, finished,
+        return new Measurement(AnalysisPhase.of(verdict.phase()), verdict.message(), started, finished,
                 verdict.value(), metadata, null);
     }
 

@@ -1,5 +1,6 @@
 package io.voyager.rollouts.judgeplugin;
 
+import io.voyager.rollouts.argo.AnalysisPhase;
 import io.voyager.rollouts.judge.MetricResult;
 import io.voyager.rollouts.judge.Verdict;
 import java.time.Duration;
@@ -51,7 +52,7 @@ final class VerdictTable {
                 out.append("    ").append(verdict.metrics().get(r - 1).summary()).append('\n');
             }
         }
-        out.append('\n').append("verdict: ").append(verdict.phase().argoName()).append(" (score ")
+        out.append('\n').append("verdict: ").append(AnalysisPhase.of(verdict.phase()).name()).append(" (score ")
                 .append(verdict.value()).append(")\n").append(verdict.message()).append('\n');
         return out.toString();
     }
