@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -12,6 +11,7 @@ import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class BadInputTest {
     private static final MetricConfig CPU = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD,
             AllowedEffect.relative(0.1));
     private static final JudgeConfig CONFIG = JudgeConfig.withMetrics(
-            List.of(GatewayMetrics.successRate(), GatewayMetrics.latency(), CPU));
+            List.of(GatewayLikeMetrics.successRate(), GatewayLikeMetrics.latency(), CPU));
     private static final RatioData GOOD_RATIO = new RatioData(59_700, 60_000, 995_000, 1_000_000);
     private static final double[] STEADY = {0.6, 0.61, 0.59, 0.6, 0.62, 0.58, 0.6, 0.61};
 
@@ -38,10 +38,10 @@ class BadInputTest {
                 new HistogramData(new double[] {0.1, INF}, new double[] {-5, 2}, new double[] {1, 2}));
         List<MetricData> brokenSeries = List.of(new SeriesData(null, STEADY), new SeriesData(STEADY, null), GOOD_RATIO);
         for (MetricData ratio : brokenRatios) {
-            assertNotSuccessful(GatewayMetrics.SUCCESS_RATE, ratio);
+            assertNotSuccessful(GatewayLikeMetrics.SUCCESS_RATE, ratio);
         }
         for (MetricData histogram : brokenHistograms) {
-            assertNotSuccessful(GatewayMetrics.LATENCY, histogram);
+            assertNotSuccessful(GatewayLikeMetrics.LATENCY, histogram);
         }
         for (MetricData series : brokenSeries) {
             assertNotSuccessful("cpu", series);
@@ -73,8 +73,8 @@ class BadInputTest {
 
     private static void assertNotSuccessful(String broken, MetricData data) {
         Map<String, MetricData> all = new HashMap<>();
-        all.put(GatewayMetrics.SUCCESS_RATE, GOOD_RATIO);
-        all.put(GatewayMetrics.LATENCY, new HistogramData(GatewayMetrics.LATENCY_BUCKETS, gatewayLatency(60_000),
+        all.put(GatewayLikeMetrics.SUCCESS_RATE, GOOD_RATIO);
+        all.put(GatewayLikeMetrics.LATENCY, new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS, gatewayLatency(60_000),
                 gatewayLatency(1_000_000)));
         all.put("cpu", new SeriesData(STEADY, STEADY));
         all.put(broken, data);

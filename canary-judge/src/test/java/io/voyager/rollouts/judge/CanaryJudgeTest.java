@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -13,6 +12,7 @@ import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
 import io.voyager.rollouts.judge.data.Unavailable;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CanaryJudgeTest {
-    private static final JudgeConfig GATEWAY = JudgeConfig.defaults();
-    private static final double[] BOUNDS = GatewayMetrics.LATENCY_BUCKETS;
+    private static final JudgeConfig GATEWAY = GatewayLikeMetrics.config();
+    private static final double[] BOUNDS = GatewayLikeMetrics.LATENCY_BOUNDS;
 
     @Test
     void healthyCanaryIsSuccessfulWithFullScore() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -12,6 +11,7 @@ import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.stats.Binomial;
 import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.testsupport.FailedShare;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +111,7 @@ class LatencyOverdispersionTest {
             for (int pod = 0; pod < STABLE_PODS; pod++) {
                 stable.add(pod(random, 1.0));
             }
-            HistogramData data = HistogramData.ofPods(GatewayMetrics.LATENCY_BUCKETS,
+            HistogramData data = HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS,
                     List.of(pod(random, canarySlowdown)), stable);
             return Map.of("latency", perPod ? data
                     : new HistogramData(data.upperBounds(), data.canaryCumulative(), data.baselineCumulative()));

@@ -3,15 +3,13 @@ package io.voyager.rollouts.judgeplugin;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.prometheus.LabelMatchers;
 import io.voyager.rollouts.prometheus.PrometheusSettings;
-import io.voyager.rollouts.prometheus.QueryTemplate;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * One metric's {@code provider.plugin."voyager/canary-judge"} config, checked and typed.
  *
- * @param queries per metric name, per query role ({@code good}, {@code total}, {@code buckets},
- *     {@code samples}), the parsed PromQL
+ * @param queries the PromQL of each metric, by name, in the order of the judge's metrics
  * @param plannedLooksSet whether the config named plannedLooks; if not, the metric's {@code count} is used
  */
 public record JudgeSettings(
@@ -21,7 +19,7 @@ public record JudgeSettings(
         Window window,
         Duration step,
         JudgeConfig judge,
-        Map<String, Map<String, QueryTemplate>> queries,
+        Map<String, MetricQueries> queries,
         boolean plannedLooksSet) {
 
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(30);

@@ -3,14 +3,12 @@ package io.voyager.rollouts.judgeplugin;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.Thresholds;
 import io.voyager.rollouts.judge.stats.SpendingFunction;
 import io.voyager.rollouts.prometheus.LabelMatchers;
 import io.voyager.rollouts.prometheus.PrometheusSettings;
-import io.voyager.rollouts.prometheus.QueryTemplate;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -85,7 +83,7 @@ public final class JudgeSettingsParser {
         SpendingFunction spending = reader.choice(root, "spending", "", SpendingFunction.values(), "pocock, obrien-fleming");
         Thresholds thresholds = thresholds(root, reader);
         Map<String, Double> groupWeights = groupWeights(root, reader);
-        Map<String, Map<String, QueryTemplate>> queries = new LinkedHashMap<>();
+        Map<String, MetricQueries> queries = new LinkedHashMap<>();
         List<MetricConfig> metrics = metrics(root, reader, queries);
         if (!reader.errors().isEmpty()) {
             return Result.failed(reader.errors());
@@ -244,7 +242,7 @@ public final class JudgeSettingsParser {
     }
 
     private static List<MetricConfig> metrics(JsonNode root, ConfigReader reader,
-            Map<String, Map<String, QueryTemplate>> queries) {
+            Map<String, MetricQueries> queries) {
         List<MetricConfig> metrics = new ArrayList<>();
         JsonNode node = root.get("metrics");
         if (node == null || node.isNull()) {

@@ -1,6 +1,5 @@
 package io.voyager.rollouts.judgeplugin;
 
-import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
@@ -9,7 +8,6 @@ import io.voyager.rollouts.judge.data.Unavailable;
 import io.voyager.rollouts.prometheus.LabelMatchers;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import io.voyager.rollouts.prometheus.PrometheusException;
-import io.voyager.rollouts.prometheus.QueryTemplate;
 import io.voyager.rollouts.prometheus.Sample;
 import io.voyager.rollouts.prometheus.Series;
 import java.time.Duration;
@@ -34,10 +32,7 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class MetricFetcher {
-    static final String POD_LABEL = "pod";
-    static final String RATIO_AGGREGATION = "sum by (" + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
-    static final String BUCKET_AGGREGATION = "sum by (le, " + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
-    static final String SERIES_AGGREGATION = "%s";
+    private static final String POD_LABEL = MetricQueries.POD_LABEL;
 
     private final PrometheusClient client;
 
@@ -49,14 +44,13 @@ public final class MetricFetcher {
     public Map<String, MetricData> fetch(JudgeSettings settings, Duration window, Instant at) throws PrometheusException {
         try (LookQueries queries = new LookQueries(client)) {
             Map<String, PendingData> pending = new LinkedHashMap<>();
-            for (MetricConfig metric : settings.judge().metrics()) {
-                Map<String, QueryTemplate> templates = settings.queries().get(metric.name());
+            for (MetricQueries metric : settings.queries().values()) {
                 Side canary = new Side(settings.canary(), window, settings.step(), at);
                 Side baseline = new Side(settings.baseline(), window, settings.step(), at);
-                pending.put(metric.name(), switch (metric.kind()) {
-                    case RATIO -> ratio(queries, templates, canary, baseline);
-                    case HISTOGRAM -> histogram(queries, templates.get("buckets"), canary, baseline);
-                    case SERIES -> series(queries, templates.get("samples"), canary, baseline);
+                pending.put(metric.metric(), switch (metric.kind()) {
+                    case RATIO -> ratio(queries, metric, canary, baseline);
+                    case HISTOGRAM -> histogram(queries, metric, canary, baseline);
+                    case SERIES -> series(queries, metric, canary, baseline);
                 });
             }
             Map<String, MetricData> data = new LinkedHashMap<>();
@@ -73,14 +67,14 @@ public final class MetricFetcher {
     }
 
     private record Side(LabelMatchers matchers, Duration window, Duration step, Instant at) {
-        String render(QueryTemplate query, String aggregation) {
-            return query.render(matchers, window, step, aggregation);
+        String render(MetricQueries metric, String role) {
+            return metric.render(role, matchers, window, step);
         }
     }
 
-    private PendingData ratio(LookQueries queries, Map<String, QueryTemplate> templates, Side canary, Side baseline) {
-        LookQueries.Pending<SideCounts> pendingCanary = counts(queries, templates, canary);
-        LookQueries.Pending<SideCounts> pendingBaseline = counts(queries, templates, baseline);
+    private PendingData ratio(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<SideCounts> pendingCanary = counts(queries, metric, canary);
+        LookQueries.Pending<SideCounts> pendingBaseline = counts(queries, metric, baseline);
         return () -> {
             SideCounts c = pendingCanary.get();
             SideCounts b = pendingBaseline.get();
@@ -99,10 +93,9 @@ public final class MetricFetcher {
     }
 
     /** A NaN in either sum makes the side empty. */
-    private static LookQueries.Pending<SideCounts> counts(LookQueries queries, Map<String, QueryTemplate> templates,
-            Side side) {
-        LookQueries.Pending<List<Sample>> pendingGood = queries.instant(side.render(templates.get("good"), RATIO_AGGREGATION), side.at());
-        LookQueries.Pending<List<Sample>> pendingTotal = queries.instant(side.render(templates.get("total"), RATIO_AGGREGATION), side.at());
+    private static LookQueries.Pending<SideCounts> counts(LookQueries queries, MetricQueries metric, Side side) {
+        LookQueries.Pending<List<Sample>> pendingGood = queries.instant(side.render(metric, MetricQueries.GOOD), side.at());
+        LookQueries.Pending<List<Sample>> pendingTotal = queries.instant(side.render(metric, MetricQueries.TOTAL), side.at());
         return () -> {
             List<Sample> good = pendingGood.get();
             List<Sample> total = pendingTotal.get();
@@ -140,9 +133,9 @@ public final class MetricFetcher {
         return sum;
     }
 
-    private static PendingData histogram(LookQueries queries, QueryTemplate query, Side canary, Side baseline) {
-        LookQueries.Pending<List<Sample>> pendingCanary = queries.instant(canary.render(query, BUCKET_AGGREGATION), canary.at());
-        LookQueries.Pending<List<Sample>> pendingBaseline = queries.instant(baseline.render(query, BUCKET_AGGREGATION), baseline.at());
+    private static PendingData histogram(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<List<Sample>> pendingCanary = queries.instant(canary.render(metric, MetricQueries.BUCKETS), canary.at());
+        LookQueries.Pending<List<Sample>> pendingBaseline = queries.instant(baseline.render(metric, MetricQueries.BUCKETS), baseline.at());
         return () -> histogram(pendingCanary.get(), pendingBaseline.get());
     }
 
@@ -222,14 +215,14 @@ public final class MetricFetcher {
         return out;
     }
 
-    private static PendingData series(LookQueries queries, QueryTemplate query, Side canary, Side baseline) {
-        LookQueries.Pending<List<Series>> pendingCanary = samples(queries, query, canary);
-        LookQueries.Pending<List<Series>> pendingBaseline = samples(queries, query, baseline);
+    private static PendingData series(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<List<Series>> pendingCanary = samples(queries, metric, canary);
+        LookQueries.Pending<List<Series>> pendingBaseline = samples(queries, metric, baseline);
         return () -> new SeriesData(finiteValues(pendingCanary.get()), finiteValues(pendingBaseline.get()));
     }
 
-    private static LookQueries.Pending<List<Series>> samples(LookQueries queries, QueryTemplate query, Side side) {
-        return queries.range(side.render(query, SERIES_AGGREGATION), side.at().minus(side.window()), side.at(), side.step());
+    private static LookQueries.Pending<List<Series>> samples(LookQueries queries, MetricQueries metric, Side side) {
+        return queries.range(side.render(metric, MetricQueries.SAMPLES), side.at().minus(side.window()), side.at(), side.step());
     }
 
     private static double[] finiteValues(List<Series> matrix) {

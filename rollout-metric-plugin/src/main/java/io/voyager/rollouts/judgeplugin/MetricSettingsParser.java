@@ -3,14 +3,11 @@ package io.voyager.rollouts.judgeplugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.Guardrail;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
-import io.voyager.rollouts.judge.config.MetricQuery;
 import io.voyager.rollouts.prometheus.QueryTemplate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +22,9 @@ final class MetricSettingsParser {
     static final String DIRECTIONS = "increase-is-bad, decrease-is-bad, either";
     private static final Set<String> FIELDS = Set.of("name", "kind", "direction", "allowedEffect", "critical", "group",
             "weight", "guardrail", "quantile", "minSamples", "removeOutliers", "maxSpreadRatio", "query");
-    private static final Map<MetricKind, List<String>> ROLES = Map.of(
-            MetricKind.RATIO, List.of("good", "total"),
-            MetricKind.HISTOGRAM, List.of("buckets"),
-            MetricKind.SERIES, List.of("samples"));
 
-    /** A parsed metric: the judge's config and the PromQL for each query role. */
-    record Parsed(MetricConfig config, Map<String, QueryTemplate> queries) {
+    /** A parsed metric: the judge's config and its PromQL. */
+    record Parsed(MetricConfig config, MetricQueries queries) {
     }
 
     private final ConfigReader reader;
@@ -41,7 +34,9 @@ final class MetricSettingsParser {
     }
 
     static Parsed builtIn(MetricConfig metric) {
-        return new Parsed(metric, templates(metric.kind(), metric.query()));
+        Map<String, QueryTemplate> templates = new LinkedHashMap<>();
+        GatewayMetrics.queries(metric.name()).forEach((role, text) -> templates.put(role, QueryTemplate.parse(text)));
+        return new Parsed(metric, new MetricQueries(metric.name(), metric.kind(), templates));
     }
 
     /** Null when the entry has errors (all reported to the reader). */
@@ -54,7 +49,7 @@ final class MetricSettingsParser {
         reader.rejectUnknown(node, path, FIELDS);
         String name = reader.requiredText(node, "name", path, "e.g. success-rate");
         MetricKind kind = reader.choice(node, "kind", path, MetricKind.values(), KINDS);
-        MetricConfig base = builtInNamed(name, kind);
+        MetricConfig base = GatewayMetrics.named(name, kind);
         if (base == null && kind == null && node.get("kind") == null) {
             reader.error(ConfigReader.path(path, "kind"), "required, must be one of " + KINDS);
         }
@@ -69,7 +64,7 @@ final class MetricSettingsParser {
             }
         }
         MetricKind effectiveKind = kind != null ? kind : base != null ? base.kind() : null;
-        MetricQuery query = query(node, path, effectiveKind, base);
+        Map<String, String> query = query(node, path, effectiveKind, base);
         if (reader.errors().size() > errorsBefore || effectiveKind == null) {
             return null;
         }
@@ -86,29 +81,20 @@ final class MetricSettingsParser {
                 orElse(reader.number(node, "quantile", path), start.quantile()),
                 orElse(reader.integer(node, "minSamples", path), start.minSamples()),
                 orElse(reader.bool(node, "removeOutliers", path), start.removeOutliers()),
-                orElse(reader.number(node, "maxSpreadRatio", path), start.maxSpreadRatio()),
-                query);
+                orElse(reader.number(node, "maxSpreadRatio", path), start.maxSpreadRatio()));
         if (reader.errors().size() > errorsBefore) {
             return null;
         }
         Map<String, QueryTemplate> templates = new LinkedHashMap<>();
-        for (String role : ROLES.get(effectiveKind)) {
+        for (String role : MetricQueries.roles(effectiveKind)) {
             try {
-                templates.put(role, QueryTemplate.parse(role(query, role)));
+                templates.put(role, QueryTemplate.parse(query.get(role)));
             } catch (IllegalArgumentException e) {
                 reader.error(path + ".query." + role, e.getMessage());
             }
         }
-        return reader.errors().size() > errorsBefore ? null : new Parsed(metric, templates);
-    }
-
-    private static MetricConfig builtInNamed(String name, MetricKind kind) {
-        for (MetricConfig metric : GatewayMetrics.defaults()) {
-            if (metric.name().equals(name) && (kind == null || kind == metric.kind())) {
-                return metric;
-            }
-        }
-        return null;
+        return reader.errors().size() > errorsBefore ? null
+                : new Parsed(metric, new MetricQueries(name, effectiveKind, templates));
     }
 
     private AllowedEffect allowedEffect(JsonNode node, String path) {
@@ -137,48 +123,33 @@ final class MetricSettingsParser {
         return new Guardrail(reader.number(guardrail, "min", field), reader.number(guardrail, "max", field));
     }
 
-    private MetricQuery query(JsonNode node, String path, MetricKind kind, MetricConfig base) {
+    /** The PromQL text of each role; a built-in metric's own for the roles the entry leaves out. */
+    private Map<String, String> query(JsonNode node, String path, MetricKind kind, MetricConfig base) {
         String field = ConfigReader.path(path, "query");
         JsonNode query = reader.object(node, "query", path);
+        Map<String, String> builtIn = base != null ? GatewayMetrics.queries(base.name()) : Map.of();
         if (query == null) {
             if (base == null && node.get("query") == null && kind != null) {
-                reader.error(field, "required, set " + String.join(" and ", ROLES.get(kind)));
+                reader.error(field, "required, set " + String.join(" and ", MetricQueries.roles(kind)));
             }
-            return base != null ? base.query() : null;
+            return builtIn;
         }
         if (kind == null) {
-            return null;
+            return Map.of();
         }
-        reader.rejectUnknown(query, field, Set.copyOf(ROLES.get(kind)));
+        reader.rejectUnknown(query, field, Set.copyOf(MetricQueries.roles(kind)));
         Map<String, String> roles = new LinkedHashMap<>();
-        for (String role : ROLES.get(kind)) {
+        for (String role : MetricQueries.roles(kind)) {
             String text = reader.text(query, role, field);
             if (text == null && base != null && base.kind() == kind) {
-                text = role(base.query(), role);
+                text = builtIn.get(role);
             }
             if (text == null) {
                 reader.error(field + "." + role, "required for kind " + kind.name().toLowerCase(Locale.ROOT));
             }
             roles.put(role, text);
         }
-        return new MetricQuery(roles.get("good"), roles.get("total"), roles.get("buckets"), roles.get("samples"));
-    }
-
-    private static Map<String, QueryTemplate> templates(MetricKind kind, MetricQuery query) {
-        Map<String, QueryTemplate> templates = new LinkedHashMap<>();
-        for (String role : ROLES.get(kind)) {
-            templates.put(role, QueryTemplate.parse(role(query, role)));
-        }
-        return templates;
-    }
-
-    private static String role(MetricQuery query, String role) {
-        return switch (role) {
-            case "good" -> query.good();
-            case "total" -> query.total();
-            case "buckets" -> query.buckets();
-            default -> query.samples();
-        };
+        return roles;
     }
 
     private static <T> T orElse(T value, T fallback) {

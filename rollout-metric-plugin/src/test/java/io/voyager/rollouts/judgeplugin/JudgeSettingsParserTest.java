@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.Guardrail;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
@@ -40,10 +39,10 @@ class JudgeSettingsParserTest {
         assertThat(settings.prometheus().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.canary().render()).isEqualTo("rollouts_pod_template_hash=\"7d9c8f\"");
         assertThat(settings.window()).isEqualTo(new Window.SinceAnalysisStart(Duration.ofMinutes(1)));
-        assertThat(settings.judge()).isEqualTo(JudgeConfig.defaults());
+        assertThat(settings.judge()).isEqualTo(JudgeConfig.withMetrics(GatewayMetrics.defaults()));
         assertThat(settings.judge().metrics()).extracting(MetricConfig::name)
                 .containsExactly(GatewayMetrics.SUCCESS_RATE, GatewayMetrics.LATENCY);
-        assertThat(settings.queries().get(GatewayMetrics.SUCCESS_RATE)).containsOnlyKeys("good", "total");
+        assertThat(settings.queries().get(GatewayMetrics.SUCCESS_RATE).templates()).containsOnlyKeys("good", "total");
         assertThat(settings.plannedLooksSet()).isFalse();
     }
 
@@ -68,9 +67,8 @@ class JudgeSettingsParserTest {
         assertThat(judge.thresholds()).isEqualTo(new Thresholds(90, 60));
         assertThat(judge.groupWeights()).isEqualTo(Map.of("infra", 0.5));
         assertThat(judge.metrics()).singleElement().isEqualTo(new MetricConfig("cpu", MetricKind.SERIES, Direction.EITHER,
-                AllowedEffect.relative(0.2), true, "infra", 2.0, Guardrail.below(1.5), 0.9, 10, true, 1.5,
-                judge.metrics().get(0).query()));
-        assertThat(judge.metrics().get(0).query().samples()).isEqualTo("process_cpu_usage");
+                AllowedEffect.relative(0.2), true, "infra", 2.0, Guardrail.below(1.5), 0.9, 10, true, 1.5));
+        assertThat(settings.queries().get("cpu").templates().get("samples")).hasToString("process_cpu_usage{}");
         assertThat(settings.plannedLooksSet()).isTrue();
         assertThat(withPrometheus.prometheus().timeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(withPrometheus.prometheus().headers()).isEqualTo(Map.of("X-Scope-OrgID", "payments"));
@@ -86,7 +84,7 @@ class JudgeSettingsParserTest {
         assertThat(success).isEqualTo(GatewayMetrics.successRate().withGuardrail(Guardrail.atLeast(0.995)));
         MetricConfig latency = settings.judge().metrics().get(1);
         assertThat(latency.allowedEffect()).isEqualTo(GatewayMetrics.latency().allowedEffect());
-        assertThat(settings.queries().get("latency").get("buckets").isPlainSelector()).isTrue();
+        assertThat(settings.queries().get("latency").templates().get("buckets").isPlainSelector()).isTrue();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.voyager.rollouts.testsupport;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
+import io.voyager.rollouts.judgeplugin.GatewayMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -34,11 +34,7 @@ public record JudgeConfig(
     public static final long DEFAULT_BOOTSTRAP_SEED = 20_251_128L;
     public static final int MAX_PLANNED_LOOKS = 200;
 
-    /** The gateway's success rate and latency, judged with every default. */
-    public static JudgeConfig defaults() {
-        return withMetrics(GatewayMetrics.defaults());
-    }
-
+    /** These metrics, judged with every default. */
     public static JudgeConfig withMetrics(List<MetricConfig> metrics) {
         return new JudgeConfig(DEFAULT_ALPHA, DEFAULT_PLANNED_LOOKS, DEFAULT_SPENDING, Thresholds.DEFAULT, metrics,
                 Map.of(), DEFAULT_BOOTSTRAP_RESAMPLES, DEFAULT_BOOTSTRAP_SEED);

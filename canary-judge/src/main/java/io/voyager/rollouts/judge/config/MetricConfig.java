@@ -21,8 +21,7 @@ public record MetricConfig(
         double quantile,
         long minSamples,
         boolean removeOutliers,
-        double maxSpreadRatio,
-        MetricQuery query) {
+        double maxSpreadRatio) {
 
     public static final double DEFAULT_QUANTILE = 0.99;
     public static final long DEFAULT_MIN_REQUESTS = 500;
@@ -35,36 +34,31 @@ public record MetricConfig(
     public static MetricConfig of(String name, MetricKind kind, Direction direction, AllowedEffect allowedEffect) {
         long minSamples = kind == MetricKind.SERIES ? DEFAULT_MIN_POINTS : DEFAULT_MIN_REQUESTS;
         return new MetricConfig(name, kind, direction, allowedEffect, false, name, 1.0, null, DEFAULT_QUANTILE,
-                minSamples, false, DEFAULT_MAX_SPREAD_RATIO, null);
+                minSamples, false, DEFAULT_MAX_SPREAD_RATIO);
     }
 
     public MetricConfig withCritical(boolean isCritical) {
         return new MetricConfig(name, kind, direction, allowedEffect, isCritical, group, weight, guardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio, query);
+                minSamples, removeOutliers, maxSpreadRatio);
     }
 
     public MetricConfig withGroup(String newGroup, double newWeight) {
         return new MetricConfig(name, kind, direction, allowedEffect, critical, newGroup, newWeight, guardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio, query);
+                minSamples, removeOutliers, maxSpreadRatio);
     }
 
     public MetricConfig withGuardrail(Guardrail newGuardrail) {
         return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, newGuardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio, query);
+                minSamples, removeOutliers, maxSpreadRatio);
     }
 
     public MetricConfig withMinSamples(long newMinSamples) {
         return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, guardrail, quantile,
-                newMinSamples, removeOutliers, maxSpreadRatio, query);
+                newMinSamples, removeOutliers, maxSpreadRatio);
     }
 
     public MetricConfig withOutlierRemoval(boolean remove) {
         return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, guardrail, quantile,
-                minSamples, remove, maxSpreadRatio, query);
-    }
-
-    public MetricConfig withQuery(MetricQuery newQuery) {
-        return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, guardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio, newQuery);
+                minSamples, remove, maxSpreadRatio);
     }
 }

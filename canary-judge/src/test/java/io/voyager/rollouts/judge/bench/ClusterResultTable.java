@@ -1,8 +1,8 @@
 package io.voyager.rollouts.judge.bench;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.stats.Interval;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +84,8 @@ final class ClusterResultTable {
     /** Per metric, in how many runs it was a regression at the failing look (how many by its guardrail). */
     private static String causes(ClusterAccuracyBenchmark.Row row, int runs) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        counts.put(GatewayMetrics.SUCCESS_RATE, new int[2]);
-        counts.put(GatewayMetrics.LATENCY, new int[2]);
+        counts.put(GatewayLikeMetrics.SUCCESS_RATE, new int[2]);
+        counts.put(GatewayLikeMetrics.LATENCY, new int[2]);
         counts.put(VoyagerJudge.CPU, new int[2]);
         for (List<String> causes : row.voyagerCauses()) {
             for (String cause : causes) {
@@ -139,8 +139,8 @@ final class ClusterResultTable {
 
     private static String label(String metric) {
         return switch (metric) {
-            case GatewayMetrics.SUCCESS_RATE -> "errors";
-            case GatewayMetrics.LATENCY -> "latency";
+            case GatewayLikeMetrics.SUCCESS_RATE -> "errors";
+            case GatewayLikeMetrics.LATENCY -> "latency";
             case VoyagerJudge.CPU -> "CPU";
             default -> metric;
         };

@@ -1,12 +1,12 @@
 package io.voyager.rollouts.judge.bench;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
 import io.voyager.rollouts.judge.stats.Binomial;
 import io.voyager.rollouts.judge.stats.Normal;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,7 +78,7 @@ final class ClusterRollout {
         int pods = environment.pods().size();
         this.totals = new long[pods][profile.looks()];
         this.failures = new long[pods][profile.looks()];
-        this.buckets = new long[pods][profile.looks()][GatewayMetrics.LATENCY_BUCKETS.length];
+        this.buckets = new long[pods][profile.looks()][GatewayLikeMetrics.LATENCY_BOUNDS.length];
         this.canaryCpu = new double[profile.looks()][];
         this.stableCpu = new double[profile.looks()][];
     }
@@ -202,7 +202,7 @@ final class ClusterRollout {
             return LatencyModel.bucketProbabilities(factor);
         }
         int seconds = profile.intervalSeconds();
-        double[] mix = new double[GatewayMetrics.LATENCY_BUCKETS.length];
+        double[] mix = new double[GatewayLikeMetrics.LATENCY_BOUNDS.length];
         for (int s = 0; s < seconds; s++) {
             double[] atSecond = LatencyModel.bucketProbabilities(factor * cold.latencyFactorAt(from + s + 0.5));
             for (int b = 0; b < mix.length; b++) {
@@ -231,7 +231,7 @@ final class ClusterRollout {
     /** Per side and look, what a query without {@code by (pod)} returns: for the threshold and Kayenta-style judges. */
     IntervalData[] aggregated() {
         int looks = profile.looks();
-        int bucketCount = GatewayMetrics.LATENCY_BUCKETS.length;
+        int bucketCount = GatewayLikeMetrics.LATENCY_BOUNDS.length;
         IntervalData[] intervals = new IntervalData[looks];
         List<Pod> pods = environment.pods();
         for (int look = 1; look <= looks; look++) {
@@ -263,7 +263,7 @@ final class ClusterRollout {
         List<double[]> canaryBuckets = new ArrayList<>();
         List<double[]> stableBuckets = new ArrayList<>();
         List<Pod> pods = environment.pods();
-        int bucketCount = GatewayMetrics.LATENCY_BUCKETS.length;
+        int bucketCount = GatewayLikeMetrics.LATENCY_BOUNDS.length;
         for (int p = 0; p < pods.size(); p++) {
             Pod pod = pods.get(p);
             if (pod.firstLook() > look) {
@@ -291,8 +291,8 @@ final class ClusterRollout {
             cpuStable = concat(cpuStable, stableCpu[i]);
         }
         return Map.of(
-                GatewayMetrics.SUCCESS_RATE, RatioData.ofPods(canaryRatio, stableRatio),
-                GatewayMetrics.LATENCY, HistogramData.ofPods(GatewayMetrics.LATENCY_BUCKETS, canaryBuckets, stableBuckets),
+                GatewayLikeMetrics.SUCCESS_RATE, RatioData.ofPods(canaryRatio, stableRatio),
+                GatewayLikeMetrics.LATENCY, HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets),
                 VoyagerJudge.CPU, new SeriesData(cpuCanary, cpuStable));
     }
 

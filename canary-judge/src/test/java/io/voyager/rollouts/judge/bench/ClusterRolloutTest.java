@@ -3,12 +3,12 @@ package io.voyager.rollouts.judge.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.stats.ClusterDispersion;
 import io.voyager.rollouts.judge.stats.HistogramQuantile;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.HashSet;
 import java.util.List;
@@ -91,8 +91,8 @@ class ClusterRolloutTest {
     @Test
     void theColdStartShowsInTheCanaryPodsDrawnLatencies() {
         ClusterTraffic traffic = condition("cold canary pods");
-        double[] firstInterval = new double[GatewayMetrics.LATENCY_BUCKETS.length];
-        double[] thirdInterval = new double[GatewayMetrics.LATENCY_BUCKETS.length];
+        double[] firstInterval = new double[GatewayLikeMetrics.LATENCY_BOUNDS.length];
+        double[] thirdInterval = new double[GatewayLikeMetrics.LATENCY_BOUNDS.length];
         for (int seed = 0; seed < 40; seed++) {
             ClusterRollout rollout = draw(traffic, AA, 1_000 + seed);
             List<ClusterRollout.Pod> pods = rollout.environment().pods();
@@ -207,8 +207,8 @@ class ClusterRolloutTest {
         int leaving = pods.indexOf(pods.stream().filter(p -> !p.canary() && p.lastLook() == 4).findFirst().orElseThrow());
         for (int look = 1; look <= PEAK.looks(); look++) {
             Map<String, MetricData> window = rollout.sinceStartByPod(look);
-            RatioData ratio = (RatioData) window.get(GatewayMetrics.SUCCESS_RATE);
-            HistogramData latency = (HistogramData) window.get(GatewayMetrics.LATENCY);
+            RatioData ratio = (RatioData) window.get(GatewayLikeMetrics.SUCCESS_RATE);
+            HistogramData latency = (HistogramData) window.get(GatewayLikeMetrics.LATENCY);
             long canaryTotal = 0;
             long canaryFailed = 0;
             long stableTotal = 0;
@@ -282,7 +282,7 @@ class ClusterRolloutTest {
     }
 
     private static double p99(double[] perBucket) {
-        return HistogramQuantile.quantile(0.99, GatewayMetrics.LATENCY_BUCKETS, perBucket);
+        return HistogramQuantile.quantile(0.99, GatewayLikeMetrics.LATENCY_BOUNDS, perBucket);
     }
 
     private static void addTo(double[] sum, long[] counts) {

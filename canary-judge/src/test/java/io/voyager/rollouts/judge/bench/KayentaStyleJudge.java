@@ -1,10 +1,10 @@
 package io.voyager.rollouts.judge.bench;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.stats.Counts;
 import io.voyager.rollouts.judge.stats.HistogramQuantile;
 import io.voyager.rollouts.judge.stats.HodgesLehmann;
 import io.voyager.rollouts.judge.stats.Interval;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 
 /**
  * Kayenta's judge as usually configured, re-run at every look on the 1-minute aggregates since the
@@ -51,7 +51,7 @@ final class KayentaStyleJudge implements RolloutJudge {
             double[][] errors, double[][] p99, double[][] cpu) {
         long[] totals = new long[2];
         long[] failures = new long[2];
-        double[][] buckets = new double[2][GatewayMetrics.LATENCY_BUCKETS.length];
+        double[][] buckets = new double[2][GatewayLikeMetrics.LATENCY_BOUNDS.length];
         double[] cpuSum = new double[2];
         int[] cpuCount = new int[2];
         for (int i = from; i < from + count; i++) {
@@ -69,7 +69,7 @@ final class KayentaStyleJudge implements RolloutJudge {
         }
         for (int side = 0; side < 2; side++) {
             errors[side][minute] = (double) failures[side] / totals[side];
-            p99[side][minute] = HistogramQuantile.quantile(0.99, GatewayMetrics.LATENCY_BUCKETS, buckets[side]);
+            p99[side][minute] = HistogramQuantile.quantile(0.99, GatewayLikeMetrics.LATENCY_BOUNDS, buckets[side]);
             cpu[side][minute] = cpuSum[side] / cpuCount[side];
         }
     }

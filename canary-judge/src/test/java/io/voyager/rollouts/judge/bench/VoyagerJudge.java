@@ -7,7 +7,6 @@ import io.voyager.rollouts.judge.Phase;
 import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -15,6 +14,7 @@ import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +32,7 @@ final class VoyagerJudge implements RolloutJudge {
 
     VoyagerJudge(int plannedLooks) {
         MetricConfig cpu = MetricConfig.of(CPU, MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
-        this.config = JudgeConfig.withMetrics(List.of(GatewayMetrics.successRate(), GatewayMetrics.latency(), cpu))
+        this.config = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.successRate(), GatewayLikeMetrics.latency(), cpu))
                 .withPlannedLooks(plannedLooks);
     }
 
@@ -111,9 +111,9 @@ final class VoyagerJudge implements RolloutJudge {
             stableCpu = concat(stableCpu, d.stableCpu());
         }
         return Map.of(
-                GatewayMetrics.SUCCESS_RATE, new RatioData(canaryTotal - canaryFailures, canaryTotal,
+                GatewayLikeMetrics.SUCCESS_RATE, new RatioData(canaryTotal - canaryFailures, canaryTotal,
                         stableTotal - stableFailures, stableTotal),
-                GatewayMetrics.LATENCY, new HistogramData(GatewayMetrics.LATENCY_BUCKETS, canaryCumulative, stableCumulative),
+                GatewayLikeMetrics.LATENCY, new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS, canaryCumulative, stableCumulative),
                 CPU, new SeriesData(canaryCpu, stableCpu));
     }
 

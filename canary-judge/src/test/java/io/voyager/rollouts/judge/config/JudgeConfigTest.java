@@ -2,32 +2,17 @@ package io.voyager.rollouts.judge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JudgeConfigTest {
     @Test
-    void defaultsAreValidAndJudgeTheGatewaysSuccessRateAndLatency() {
-        JudgeConfig config = JudgeConfig.defaults();
-        assertThat(config.validate()).isEmpty();
-        assertThat(config.metrics()).extracting(MetricConfig::name).containsExactly("success-rate", "latency");
-        MetricConfig success = config.metrics().get(0);
-        assertThat(success.kind()).isEqualTo(MetricKind.RATIO);
-        assertThat(success.direction()).isEqualTo(Direction.DECREASE_IS_BAD);
-        assertThat(success.critical()).isTrue();
-        assertThat(success.guardrail().min()).isEqualTo(0.98);
-        MetricConfig latency = config.metrics().get(1);
-        assertThat(latency.kind()).isEqualTo(MetricKind.HISTOGRAM);
-        assertThat(latency.guardrail().max()).isEqualTo(0.5);
-        assertThat(latency.query().buckets()).contains("http_server_requests_seconds_bucket");
-    }
-
-    @Test
     void errorsNameTheFieldAndTheReason() {
         MetricConfig badEffect = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD,
                 AllowedEffect.relative(0.0));
         MetricConfig noKind = MetricConfig.of("x", null, Direction.EITHER, AllowedEffect.absolute(1));
-        JudgeConfig config = JudgeConfig.withMetrics(List.of(GatewayMetrics.successRate(), badEffect, noKind))
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.successRate(), badEffect, noKind))
                 .withAlpha(0.7).withPlannedLooks(0);
         assertThat(config.validate()).contains(
                 "alpha: must be > 0 and < 0.5, got 0.7",
@@ -40,7 +25,7 @@ class JudgeConfigTest {
     void duplicateNamesAndBothEffectsAreRejected() {
         MetricConfig both = MetricConfig.of("success-rate", MetricKind.RATIO, Direction.DECREASE_IS_BAD,
                 new AllowedEffect(0.01, 0.1));
-        JudgeConfig config = JudgeConfig.withMetrics(List.of(GatewayMetrics.successRate(), both));
+        JudgeConfig config = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.successRate(), both));
         assertThat(config.validate()).containsExactly(
                 "metrics[1].name: duplicate name 'success-rate'",
                 "metrics[1].allowedEffect: set exactly one of absolute or relative");
@@ -48,7 +33,7 @@ class JudgeConfigTest {
 
     @Test
     void ratioGuardrailMustBeARate() {
-        MetricConfig metric = GatewayMetrics.successRate().withGuardrail(Guardrail.atLeast(98));
+        MetricConfig metric = GatewayLikeMetrics.successRate().withGuardrail(Guardrail.atLeast(98));
         assertThat(JudgeConfig.withMetrics(List.of(metric)).validate())
                 .containsExactly("metrics[0].guardrail: bounds must be finite rates within 0..1, got 98.0");
     }

@@ -5,7 +5,6 @@ import io.voyager.rollouts.judge.LookContext;
 import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.judge.config.AllowedEffect;
 import io.voyager.rollouts.judge.config.Direction;
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -15,6 +14,7 @@ import io.voyager.rollouts.judge.data.RatioData;
 import io.voyager.rollouts.judge.data.SeriesData;
 import io.voyager.rollouts.judge.stats.Binomial;
 import io.voyager.rollouts.judge.stats.Normal;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +56,14 @@ public class JudgeStatisticsBenchmark {
             SplittableRandom random = new SplittableRandom(SEED);
             long canaryRequests = requests;
             long baselineRequests = requests;
-            ratioConfig = JudgeConfig.withMetrics(List.of(GatewayMetrics.successRate()));
-            histogramConfig = JudgeConfig.withMetrics(List.of(GatewayMetrics.latency()));
+            ratioConfig = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.successRate()));
+            histogramConfig = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.latency()));
             long canaryFailures = Binomial.sample(random, canaryRequests, 0.005);
             long baselineFailures = Binomial.sample(random, baselineRequests, 0.005);
-            ratio = Map.of(GatewayMetrics.SUCCESS_RATE, new RatioData(canaryRequests - canaryFailures, canaryRequests,
+            ratio = Map.of(GatewayLikeMetrics.SUCCESS_RATE, new RatioData(canaryRequests - canaryFailures, canaryRequests,
                     baselineRequests - baselineFailures, baselineRequests));
             double[] p = LatencyModel.bucketProbabilities(1.0);
-            histogram = Map.of(GatewayMetrics.LATENCY, new HistogramData(GatewayMetrics.LATENCY_BUCKETS,
+            histogram = Map.of(GatewayLikeMetrics.LATENCY, new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS,
                     LatencyModel.cumulative(Binomial.multinomial(random, canaryRequests, p)),
                     LatencyModel.cumulative(Binomial.multinomial(random, baselineRequests, p))));
         }

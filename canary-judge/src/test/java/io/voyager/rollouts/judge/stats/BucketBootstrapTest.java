@@ -3,13 +3,13 @@ package io.voyager.rollouts.judge.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
+import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BucketBootstrapTest {
-    private static final double[] BOUNDS = GatewayMetrics.LATENCY_BUCKETS;
+    private static final double[] BOUNDS = GatewayLikeMetrics.LATENCY_BOUNDS;
 
     @Test
     void intervalForThePercentileShiftCoversTheTruthAtItsLevel() {

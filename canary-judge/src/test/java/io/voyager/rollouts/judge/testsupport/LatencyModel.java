@@ -1,6 +1,5 @@
 package io.voyager.rollouts.judge.testsupport;
 
-import io.voyager.rollouts.judge.config.GatewayMetrics;
 import io.voyager.rollouts.judge.stats.Normal;
 
 /**
@@ -16,7 +15,7 @@ public final class LatencyModel {
     }
 
     public static double[] bucketProbabilities(double slowdown) {
-        double[] bounds = GatewayMetrics.LATENCY_BUCKETS;
+        double[] bounds = GatewayLikeMetrics.LATENCY_BOUNDS;
         double mu = Math.log(MEDIAN_SECONDS * slowdown);
         double[] p = new double[bounds.length];
         double below = 0;
