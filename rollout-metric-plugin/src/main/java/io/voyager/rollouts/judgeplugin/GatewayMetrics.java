@@ -13,9 +13,12 @@ import java.util.Map;
  * that fetches it, and the latency buckets the gateway exports.
  */
 public final class GatewayMetrics {
-    /** The gateway's latency histogram bounds in seconds (its SLO buckets around the 500 ms p99 target). */
+    /**
+     * The gateway's latency histogram bounds in seconds: its SLO buckets around the 500 ms p99 target
+     * ({@code SloBuckets} in voyager-gateway), then +Inf.
+     */
     public static final double[] LATENCY_BUCKETS = {
-        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, Double.POSITIVE_INFINITY};
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, Double.POSITIVE_INFINITY};
 
     public static final String SUCCESS_RATE = "success-rate";
     public static final String LATENCY = "latency";
