@@ -12,7 +12,6 @@ import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
 import io.voyager.rollouts.judgeplugin.JudgeCli;
-import io.voyager.rollouts.judgeplugin.PrometheusJudge;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import jakarta.inject.Inject;
 import sun.misc.Signal;
@@ -65,8 +64,7 @@ public class PluginCommand implements QuarkusApplication {
             thread.setDaemon(true);
             return thread;
         });
-        MetricProviderPlugin plugin = new MetricProviderPlugin(
-                new PrometheusJudge(PrometheusClient.newHttpClient(), Clock.systemUTC()), Clock.systemUTC());
+        MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), Clock.systemUTC());
         GoPluginServer server = new GoPluginServer(
                 Map.of(PluginRpcService.PLUGIN_SET_NAME, PluginRpcService.create(plugin)),
                 workers, config.maxConcurrentCalls());

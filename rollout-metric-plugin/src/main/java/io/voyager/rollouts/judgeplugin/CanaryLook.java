@@ -3,16 +3,43 @@ package io.voyager.rollouts.judgeplugin;
 import io.voyager.rollouts.judge.CanaryJudge;
 import io.voyager.rollouts.judge.LookContext;
 import io.voyager.rollouts.judge.Verdict;
+import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
+import io.voyager.rollouts.judge.data.RatioData;
+import io.voyager.rollouts.judge.data.SeriesData;
+import io.voyager.rollouts.judge.data.Unavailable;
+import io.voyager.rollouts.prometheus.LabelMatchers;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import io.voyager.rollouts.prometheus.PrometheusException;
+import io.voyager.rollouts.prometheus.Sample;
+import io.voyager.rollouts.prometheus.Series;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** One look, as the plugin and the CLI both take it: fetch from Prometheus, then judge. */
+/**
+ * One look, as the plugin's Run and the CLI both take it: sends every query of the look at once
+ * ({@link LookQueries}), reads the answers into the judge's data for both sides, and hands that to the judge.
+ * What the values mean is decided here, explicitly:
+ * <ul>
+ *   <li>an empty result is a side without traffic (count 0), which the judge reports as NoData;</li>
+ *   <li>a NaN count makes that side "no data" as a whole, never a rate of 0 or 1;</li>
+ *   <li>an infinite count cannot come from a counter: the metric is unavailable (Error);</li>
+ *   <li>NaN and infinite samples of a series are dropped;</li>
+ *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed);</li>
+ *   <li>ratio and bucket samples that carry a {@code pod} label are also kept per pod, so the judge can weigh
+ *       pod-to-pod differences; a side with a single pod is only its sum.</li>
+ * </ul>
+ */
 public final class CanaryLook {
+    private static final String POD_LABEL = MetricQueries.POD_LABEL;
+
     private CanaryLook() {
     }
 
@@ -21,10 +48,201 @@ public final class CanaryLook {
         PrometheusClient client = new PrometheusClient(http, settings.prometheus());
         Map<String, MetricData> data;
         try {
-            data = new MetricFetcher(client).fetch(settings, window, at);
+            data = fetch(client, settings, window, at);
         } catch (PrometheusException e) {
             return CanaryJudge.judge(settings.judge(), LookContext.failed(look, e.getMessage()), Map.of());
         }
         return CanaryJudge.judge(settings.judge(), LookContext.look(look), data);
+    }
+
+    /** Sends every query of the look at once, then reads the answers metric by metric. */
+    static Map<String, MetricData> fetch(PrometheusClient client, JudgeSettings settings, Duration window, Instant at)
+            throws PrometheusException {
+        try (LookQueries queries = new LookQueries(client)) {
+            Map<String, PendingData> pending = new LinkedHashMap<>();
+            for (MetricQueries metric : settings.queries().values()) {
+                Side canary = new Side(settings.canary(), window, settings.step(), at);
+                Side baseline = new Side(settings.baseline(), window, settings.step(), at);
+                pending.put(metric.metric(), switch (metric.kind()) {
+                    case RATIO -> ratio(queries, metric, canary, baseline);
+                    case HISTOGRAM -> histogram(queries, metric, canary, baseline);
+                    case SERIES -> series(queries, metric, canary, baseline);
+                });
+            }
+            Map<String, MetricData> data = new LinkedHashMap<>();
+            for (Map.Entry<String, PendingData> metric : pending.entrySet()) {
+                data.put(metric.getKey(), metric.getValue().get());
+            }
+            return data;
+        }
+    }
+
+    /** One metric's data, once its queries have answered. */
+    private interface PendingData {
+        MetricData get() throws PrometheusException;
+    }
+
+    private record Side(LabelMatchers matchers, Duration window, Duration step, Instant at) {
+        String render(MetricQueries metric, String role) {
+            return metric.render(role, matchers, window, step);
+        }
+    }
+
+    private static PendingData ratio(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<SideCounts> pendingCanary = counts(queries, metric, canary);
+        LookQueries.Pending<SideCounts> pendingBaseline = counts(queries, metric, baseline);
+        return () -> {
+            SideCounts c = pendingCanary.get();
+            SideCounts b = pendingBaseline.get();
+            for (double v : new double[] {c.good(), c.total(), b.good(), b.total()}) {
+                if (Double.isInfinite(v)) {
+                    return new Unavailable("Prometheus returned an infinite count");
+                }
+            }
+            return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods());
+        };
+    }
+
+    /** A side's sums, and its pods when the answer had two or more (else an empty list). */
+    private record SideCounts(double good, double total, List<RatioData.Cluster> pods) {
+        static final SideCounts EMPTY = new SideCounts(0, 0, List.of());
+    }
+
+    /** A NaN in either sum makes the side empty. */
+    private static LookQueries.Pending<SideCounts> counts(LookQueries queries, MetricQueries metric, Side side) {
+        LookQueries.Pending<List<Sample>> pendingGood = queries.instant(side.render(metric, MetricQueries.GOOD), side.at());
+        LookQueries.Pending<List<Sample>> pendingTotal = queries.instant(side.render(metric, MetricQueries.TOTAL), side.at());
+        return () -> {
+            List<Sample> good = pendingGood.get();
+            List<Sample> total = pendingTotal.get();
+            double goodSum = sum(good);
+            double totalSum = sum(total);
+            if (Double.isNaN(goodSum) || Double.isNaN(totalSum)) {
+                return SideCounts.EMPTY;
+            }
+            return new SideCounts(goodSum, totalSum, pods(good, total));
+        };
+    }
+
+    private static List<RatioData.Cluster> pods(List<Sample> good, List<Sample> total) {
+        Map<String, Double> goodByPod = new TreeMap<>();
+        for (Sample s : good) {
+            goodByPod.merge(s.labels().getOrDefault(POD_LABEL, ""), s.value(), Double::sum);
+        }
+        Map<String, Double> totalByPod = new TreeMap<>();
+        for (Sample s : total) {
+            totalByPod.merge(s.labels().getOrDefault(POD_LABEL, ""), s.value(), Double::sum);
+        }
+        if (totalByPod.size() < 2) {
+            return List.of();
+        }
+        List<RatioData.Cluster> pods = new ArrayList<>();
+        totalByPod.forEach((pod, podTotal) -> pods.add(new RatioData.Cluster(goodByPod.getOrDefault(pod, 0.0), podTotal)));
+        return pods;
+    }
+
+    private static double sum(List<Sample> samples) {
+        double sum = 0;
+        for (Sample s : samples) {
+            sum += s.value();
+        }
+        return sum;
+    }
+
+    private static PendingData histogram(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<List<Sample>> pendingCanary = queries.instant(canary.render(metric, MetricQueries.BUCKETS), canary.at());
+        LookQueries.Pending<List<Sample>> pendingBaseline = queries.instant(baseline.render(metric, MetricQueries.BUCKETS), baseline.at());
+        return () -> histogram(pendingCanary.get(), pendingBaseline.get());
+    }
+
+    private static MetricData histogram(List<Sample> canarySamples, List<Sample> baselineSamples) {
+        Map<String, TreeMap<Double, Double>> c = new TreeMap<>();
+        Map<String, TreeMap<Double, Double>> b = new TreeMap<>();
+        String problem = buckets(canarySamples, c);
+        if (problem == null) {
+            problem = buckets(baselineSamples, b);
+        }
+        if (problem != null) {
+            return new Unavailable(problem);
+        }
+        TreeMap<Double, Boolean> bounds = new TreeMap<>();
+        c.values().forEach(pod -> pod.keySet().forEach(le -> bounds.put(le, true)));
+        b.values().forEach(pod -> pod.keySet().forEach(le -> bounds.put(le, true)));
+        if (!bounds.isEmpty() && bounds.lastKey() != Double.POSITIVE_INFINITY) {
+            return new Unavailable("the bucket query returned no le=\"+Inf\" bucket");
+        }
+        if (bounds.size() < 2) {
+            // No traffic on either side (or only a +Inf bucket): an empty histogram the judge calls NoData.
+            bounds.put(0.0, true);
+            bounds.put(Double.POSITIVE_INFINITY, true);
+        }
+        double[] les = bounds.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        List<double[]> canaryPods = perPod(les, c);
+        List<double[]> baselinePods = perPod(les, b);
+        HistogramData pooled = HistogramData.ofPods(les, canaryPods, baselinePods);
+        return new HistogramData(les, pooled.canaryCumulative(), pooled.baselineCumulative(),
+                canaryPods.size() < 2 ? List.of() : canaryPods, baselinePods.size() < 2 ? List.of() : baselinePods);
+    }
+
+    private static List<double[]> perPod(double[] les, Map<String, TreeMap<Double, Double>> pods) {
+        List<double[]> out = new ArrayList<>();
+        pods.values().forEach(pod -> out.add(cumulative(les, pod)));
+        return out;
+    }
+
+    /**
+     * Fills pod -> le -> count (pod "" for series without the label); returns a problem, or null. A NaN bucket
+     * makes the whole side empty.
+     */
+    private static String buckets(List<Sample> samples, Map<String, TreeMap<Double, Double>> into) {
+        for (Sample s : samples) {
+            String le = s.labels().get("le");
+            if (le == null) {
+                return "the bucket query returned a series without an le label: " + s.labels();
+            }
+            double bound;
+            try {
+                bound = "+Inf".equals(le) || "Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+            } catch (NumberFormatException e) {
+                return "the bucket query returned le=\"" + le + "\"";
+            }
+            if (Double.isInfinite(s.value())) {
+                return "Prometheus returned an infinite bucket count";
+            }
+            if (Double.isNaN(s.value())) {
+                into.clear();
+                return null;
+            }
+            into.computeIfAbsent(s.labels().getOrDefault(POD_LABEL, ""), pod -> new TreeMap<>())
+                    .merge(bound, s.value(), Double::sum);
+        }
+        return null;
+    }
+
+    /** Cumulative counts on the shared bounds; a bound a side lacks carries the count below it. */
+    private static double[] cumulative(double[] les, TreeMap<Double, Double> side) {
+        double[] out = new double[les.length];
+        double previous = 0;
+        for (int i = 0; i < les.length; i++) {
+            Double count = side.get(les[i]);
+            previous = count != null ? count : previous;
+            out[i] = previous;
+        }
+        return out;
+    }
+
+    private static PendingData series(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+        LookQueries.Pending<List<Series>> pendingCanary = samples(queries, metric, canary);
+        LookQueries.Pending<List<Series>> pendingBaseline = samples(queries, metric, baseline);
+        return () -> new SeriesData(finiteValues(pendingCanary.get()), finiteValues(pendingBaseline.get()));
+    }
+
+    private static LookQueries.Pending<List<Series>> samples(LookQueries queries, MetricQueries metric, Side side) {
+        return queries.range(side.render(metric, MetricQueries.SAMPLES), side.at().minus(side.window()), side.at(), side.step());
+    }
+
+    private static double[] finiteValues(List<Series> matrix) {
+        return matrix.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
+                .filter(Double::isFinite).toArray();
     }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as Argo and Prometheus write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 1d}. */
-final class Durations {
+public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     /** Longer is a typo, and would overflow the arithmetic on instants and milliseconds downstream. */
     static final Duration MAX = Duration.ofDays(365);
@@ -64,7 +64,7 @@ final class Durations {
     }
 
     /** The shortest form that parses back: 90s is 1m30s. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 1000 != 0) {
             return ms + "ms";

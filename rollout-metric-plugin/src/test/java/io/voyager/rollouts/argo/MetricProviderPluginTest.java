@@ -2,6 +2,7 @@ package io.voyager.rollouts.argo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voyager.rollouts.prometheus.PrometheusClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,14 +15,14 @@ class MetricProviderPluginTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final MetricView METRIC = new MetricView("canary-judge", "1m", Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), "", "", Optional.of("{}"));
-    private final MetricProviderPlugin plugin = new MetricProviderPlugin(new NoJudgeConfigured(CLOCK), CLOCK);
+    private final MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK);
 
     @Test
-    void withoutAJudgeRunIsAFinishedErrorMeasurement() {
+    void runWithAConfigItCannotUseIsAFinishedErrorMeasurement() {
         Measurement m = plugin.run(AnalysisRunView.ABSENT, METRIC);
 
         assertThat(m.phase()).isEqualTo(AnalysisPhase.Error);
-        assertThat(m.message()).isEqualTo("no judge configured");
+        assertThat(m.message()).startsWith("invalid config: prometheus.address: required");
         assertThat(m.startedAt()).isEqualTo(NOW);
         assertThat(m.finishedAt()).isEqualTo(NOW);
     }
@@ -36,16 +37,6 @@ class MetricProviderPluginTest {
         assertThat(terminated.finishedAt()).isEqualTo(NOW);
         assertThat(terminated.startedAt()).isEqualTo(inProgress.startedAt());
         assertThat(terminated.metadata()).isEqualTo(inProgress.metadata());
-    }
-
-    @Test
-    void aJudgeIsPluggedInThroughTheInterface() {
-        MetricJudge passing = (run, metric) -> new Measurement(AnalysisPhase.Successful, "", null, NOW, "pass", Map.of(), null);
-
-        Measurement m = new MetricProviderPlugin(passing, CLOCK).run(AnalysisRunView.ABSENT, METRIC);
-
-        assertThat(m.phase()).isEqualTo(AnalysisPhase.Successful);
-        assertThat(m.startedAt()).as("started time filled in when the judge leaves it out").isEqualTo(NOW);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.voyager.rollouts.goplugin.gob.GobStruct;
 import io.voyager.rollouts.goplugin.gob.GobType;
 import io.voyager.rollouts.goplugin.netrpc.RpcReply;
 import io.voyager.rollouts.goplugin.netrpc.RpcServices;
+import io.voyager.rollouts.prometheus.PrometheusClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class PluginRpcServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-06T07:10:00Z"), ZoneOffset.UTC);
-    private final RpcServices service = PluginRpcService.create(new MetricProviderPlugin(new NoJudgeConfigured(CLOCK), CLOCK));
+    private final RpcServices service = PluginRpcService.create(new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK));
 
     private static GobInterface args(String name, Map<String, Object> fields) {
         return new GobInterface(name, GobType.struct(name), new GobStruct(name, fields));
@@ -42,7 +43,7 @@ class PluginRpcServiceTest {
         assertThat(reply.type()).isEqualTo(ArgoWireTypes.MEASUREMENT);
         @SuppressWarnings("unchecked")
         Map<String, Object> measurement = (Map<String, Object>) reply.body();
-        assertThat(measurement).containsEntry("Phase", "Error").containsEntry("Message", "no judge configured");
+        assertThat(measurement).containsEntry("Phase", "Error").containsEntry("Message", "invalid config: provider.plugin.voyager/canary-judge: missing");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.voyager.rollouts.goplugin.gob.GobEncoder;
 import io.voyager.rollouts.goplugin.gob.GobInterface;
 import io.voyager.rollouts.goplugin.gob.GobStruct;
 import io.voyager.rollouts.goplugin.gob.GobValue;
+import io.voyager.rollouts.prometheus.PrometheusClient;
 import io.voyager.rollouts.goplugin.testsupport.Golden;
 import io.voyager.rollouts.goplugin.testsupport.Golden.Exchange;
 import io.voyager.rollouts.goplugin.testsupport.InMemoryRpc;
@@ -88,7 +89,7 @@ class PluginStreamGoldenTest {
 
     @Test
     void answersTheCapturedCallsWithTheHeadersAndReplyTypesGoSent() throws Exception {
-        MetricProviderPlugin plugin = new MetricProviderPlugin(new NoJudgeConfigured(CLOCK), CLOCK);
+        MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK);
 
         byte[] answers = InMemoryRpc.answer(PluginRpcService.create(plugin), Golden.bytes("plugin-host.bin"));
 

@@ -1,8 +1,5 @@
-package io.voyager.rollouts.judgeplugin;
+package io.voyager.rollouts.argo;
 
-import io.voyager.rollouts.argo.AnalysisPhase;
-import io.voyager.rollouts.argo.AnalysisRunView;
-import io.voyager.rollouts.argo.Measurement;
 import java.util.List;
 
 /**

@@ -1,12 +1,9 @@
-package io.voyager.rollouts.judgeplugin;
+package io.voyager.rollouts.argo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voyager.rollouts.argo.AnalysisPhase;
-import io.voyager.rollouts.argo.AnalysisRunView;
-import io.voyager.rollouts.argo.IntOrString;
-import io.voyager.rollouts.argo.Measurement;
-import io.voyager.rollouts.argo.MetricView;
+import io.voyager.rollouts.judgeplugin.JudgeSettings;
+import io.voyager.rollouts.judgeplugin.JudgeSettingsParser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +45,10 @@ class LookIndexTest {
         Instant started = Instant.parse("2024-05-06T07:00:05Z");
         AnalysisRunView withStart = new AnalysisRunView("run", "ns", Map.of(), Map.of(), started, Map.of());
 
-        assertThat(PrometheusJudge.analysisStart(withStart, "judge")).isEqualTo(started);
-        assertThat(PrometheusJudge.analysisStart(run(List.of(done(AnalysisPhase.Successful, 3),
+        assertThat(MetricProviderPlugin.analysisStart(withStart, "judge")).isEqualTo(started);
+        assertThat(MetricProviderPlugin.analysisStart(run(List.of(done(AnalysisPhase.Successful, 3),
                 done(AnalysisPhase.Successful, 1)), 2), "judge")).isEqualTo(T.plusSeconds(60));
-        assertThat(PrometheusJudge.analysisStart(AnalysisRunView.ABSENT, "judge")).isNull();
+        assertThat(MetricProviderPlugin.analysisStart(AnalysisRunView.ABSENT, "judge")).isNull();
     }
 
     @Test
@@ -59,23 +56,23 @@ class LookIndexTest {
         JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
                 + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}").settings();
 
-        assertThat(PrometheusJudge.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.INT, 8, "")))
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.INT, 8, "")))
                 .judge().plannedLooks()).isEqualTo(8);
-        assertThat(PrometheusJudge.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "6")))
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "6")))
                 .judge().plannedLooks()).isEqualTo(6);
-        assertThat(PrometheusJudge.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "{{args.n}}")))
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "{{args.n}}")))
                 .judge().plannedLooks()).isEqualTo(12);
-        assertThat(PrometheusJudge.withPlannedLooksFromCount(settings.withPlannedLooks(3),
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings.withPlannedLooks(3),
                 metric(new IntOrString(IntOrString.INT, 8, ""))).judge().plannedLooks()).isEqualTo(3);
     }
 
     @Test
     void missingPluginConfigIsAnErrorMeasurement() {
-        PrometheusJudge judge = new PrometheusJudge(null, java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
+        MetricProviderPlugin plugin = new MetricProviderPlugin(null, java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
         MetricView metric = new MetricView("judge", "1m", Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), "", "", Optional.empty());
 
-        Measurement m = judge.run(AnalysisRunView.ABSENT, metric);
+        Measurement m = plugin.run(AnalysisRunView.ABSENT, metric);
 
         assertThat(m.phase()).isEqualTo(AnalysisPhase.Error);
         assertThat(m.message()).isEqualTo("invalid config: provider.plugin.voyager/canary-judge: missing");

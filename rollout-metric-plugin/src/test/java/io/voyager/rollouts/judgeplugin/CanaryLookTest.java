@@ -18,7 +18,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What Prometheus' answers mean to the judge: each odd value is mapped on purpose. */
-class MetricFetcherTest {
+class CanaryLookTest {
     private static final Instant AT = Instant.parse("2024-05-06T07:10:00Z");
 
     private static JudgeSettings settings(URI address) {
@@ -61,8 +61,8 @@ class MetricFetcherTest {
                     + answer.apply(FakePrometheus.query(exchange)) + "}}");
         })) {
             JudgeSettings settings = settings(server.address());
-            return new MetricFetcher(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()))
-                    .fetch(settings, Duration.ofMinutes(5), AT);
+            return CanaryLook.fetch(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()), settings,
+                    Duration.ofMinutes(5), AT);
         }
     }
 
@@ -177,9 +177,9 @@ class MetricFetcherTest {
     void anyFailedQueryAbortsTheLook() throws Exception {
         try (FakePrometheus server = FakePrometheus.answering(503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}")) {
             JudgeSettings settings = settings(server.address());
-            MetricFetcher fetcher = new MetricFetcher(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()));
+            PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus());
 
-            assertThatThrownBy(() -> fetcher.fetch(settings, Duration.ofMinutes(5), AT)).isInstanceOf(PrometheusException.class)
+            assertThatThrownBy(() -> CanaryLook.fetch(client, settings, Duration.ofMinutes(5), AT)).isInstanceOf(PrometheusException.class)
                     .hasMessage("HTTP 503, query failed, unavailable: down");
         }
     }

@@ -6,6 +6,7 @@ import io.voyager.rollouts.argo.AnalysisPhase;
 import io.voyager.rollouts.argo.AnalysisRunView;
 import io.voyager.rollouts.argo.IntOrString;
 import io.voyager.rollouts.argo.Measurement;
+import io.voyager.rollouts.argo.MetricProviderPlugin;
 import io.voyager.rollouts.argo.MetricView;
 import io.voyager.rollouts.judge.Label;
 import io.voyager.rollouts.judge.Phase;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The judge against a real Prometheus serving a recorded stable and four recorded canaries. */
-class PrometheusJudgeIT {
+class CanaryLookIT {
     private static final Duration WINDOW = Duration.ofMinutes(10);
     private static final HttpClient HTTP = PrometheusClient.newHttpClient();
     private static Instant end;
@@ -145,14 +146,14 @@ class PrometheusJudgeIT {
 
     @Test
     void pluginMeasurementCarriesScoreEvidenceAndTheLook() {
-        PrometheusJudge judge = new PrometheusJudge(HTTP, Clock.fixed(end, ZoneOffset.UTC));
+        MetricProviderPlugin plugin = new MetricProviderPlugin(HTTP, Clock.fixed(end, ZoneOffset.UTC));
         MetricView metric = new MetricView("canary-judge", "1m", Optional.of(new IntOrString(IntOrString.INT, 5, "")),
                 Optional.empty(), Optional.empty(), Optional.empty(), "", "",
                 Optional.of(CanaryRecording.config(prometheus.address(), CanaryRecording.GOOD, "")));
         AnalysisRunView run = new AnalysisRunView("run", "payments", Map.of(), Map.of(), end.minus(WINDOW),
                 Map.of("canary-judge", 2L));
 
-        Measurement m = judge.run(run, metric);
+        Measurement m = plugin.run(run, metric);
 
         assertThat(m.phase()).as(m.message()).isEqualTo(AnalysisPhase.Successful);
         assertThat(m.value()).isEqualTo("100.00");
