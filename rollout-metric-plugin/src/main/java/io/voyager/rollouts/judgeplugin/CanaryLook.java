@@ -26,7 +26,9 @@ import java.util.TreeMap;
 /**
  * One look, as the plugin's Run and the CLI both take it: sends every query of the look at once
  * ({@link LookQueries}), reads the answers into the judge's data for both sides, and hands that to the judge.
- * What the values mean is decided here, explicitly:
+ * The look's deadline ({@link JudgeSettings#deadline()}) runs from the start: the queries without an answer
+ * by then are cancelled and the look is an Error that names them. What the values mean is decided here,
+ * explicitly:
  * <ul>
  *   <li>an empty result is a side without traffic (count 0), which the judge reports as NoData;</li>
  *   <li>a NaN count makes that side "no data" as a whole, never a rate of 0 or 1;</li>
@@ -43,7 +45,10 @@ public final class CanaryLook {
     private CanaryLook() {
     }
 
-    /** Never throws for Prometheus trouble: that becomes an Error verdict naming the problem. */
+    /**
+     * Never throws for Prometheus trouble: that becomes an Error verdict naming the problem. Returns within the
+     * deadline, but for the judge's statistics on the answers (milliseconds).
+     */
     public static Verdict judge(HttpClient http, JudgeSettings settings, int look, Duration window, Instant at) {
         PrometheusClient client = new PrometheusClient(http, settings.prometheus());
         Map<String, MetricData> data;
@@ -58,11 +63,12 @@ public final class CanaryLook {
     /** Sends every query of the look at once, then reads the answers metric by metric. */
     static Map<String, MetricData> fetch(PrometheusClient client, JudgeSettings settings, Duration window, Instant at)
             throws PrometheusException {
-        try (LookQueries queries = new LookQueries(client)) {
+        String target = settings.prometheus().address().toString();
+        try (LookQueries queries = new LookQueries(client, settings.deadline(), target)) {
             Map<String, PendingData> pending = new LinkedHashMap<>();
             for (MetricQueries metric : settings.queries().values()) {
-                Side canary = new Side(settings.canary(), window, settings.step(), at);
-                Side baseline = new Side(settings.baseline(), window, settings.step(), at);
+                Side canary = new Side("canary", settings.canary(), window, settings.step(), at);
+                Side baseline = new Side("baseline", settings.baseline(), window, settings.step(), at);
                 pending.put(metric.metric(), switch (metric.kind()) {
                     case RATIO -> ratio(queries, metric, canary, baseline);
                     case HISTOGRAM -> histogram(queries, metric, canary, baseline);
@@ -82,9 +88,19 @@ public final class CanaryLook {
         MetricData get() throws PrometheusException;
     }
 
-    private record Side(LabelMatchers matchers, Duration window, Duration step, Instant at) {
-        String render(MetricQueries metric, String role) {
-            return metric.render(role, matchers, window, step);
+    private record Side(String name, LabelMatchers matchers, Duration window, Duration step, Instant at) {
+        LookQueries.Pending<List<Sample>> instant(LookQueries queries, MetricQueries metric, String role) {
+            return queries.instant(what(metric, role), metric.render(role, matchers, window, step), at);
+        }
+
+        LookQueries.Pending<List<Series>> range(LookQueries queries, MetricQueries metric, String role) {
+            return queries.range(what(metric, role), metric.render(role, matchers, window, step), at.minus(window), at,
+                    step);
+        }
+
+        /** e.g. "latency buckets (canary)" */
+        private String what(MetricQueries metric, String role) {
+            return metric.metric() + " " + role + " (" + name + ")";
         }
     }
 
@@ -110,8 +126,8 @@ public final class CanaryLook {
 
     /** A NaN in either sum makes the side empty. */
     private static LookQueries.Pending<SideCounts> counts(LookQueries queries, MetricQueries metric, Side side) {
-        LookQueries.Pending<List<Sample>> pendingGood = queries.instant(side.render(metric, MetricQueries.GOOD), side.at());
-        LookQueries.Pending<List<Sample>> pendingTotal = queries.instant(side.render(metric, MetricQueries.TOTAL), side.at());
+        LookQueries.Pending<List<Sample>> pendingGood = side.instant(queries, metric, MetricQueries.GOOD);
+        LookQueries.Pending<List<Sample>> pendingTotal = side.instant(queries, metric, MetricQueries.TOTAL);
         return () -> {
             List<Sample> good = pendingGood.get();
             List<Sample> total = pendingTotal.get();
@@ -150,8 +166,8 @@ public final class CanaryLook {
     }
 
     private static PendingData histogram(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
-        LookQueries.Pending<List<Sample>> pendingCanary = queries.instant(canary.render(metric, MetricQueries.BUCKETS), canary.at());
-        LookQueries.Pending<List<Sample>> pendingBaseline = queries.instant(baseline.render(metric, MetricQueries.BUCKETS), baseline.at());
+        LookQueries.Pending<List<Sample>> pendingCanary = canary.instant(queries, metric, MetricQueries.BUCKETS);
+        LookQueries.Pending<List<Sample>> pendingBaseline = baseline.instant(queries, metric, MetricQueries.BUCKETS);
         return () -> histogram(pendingCanary.get(), pendingBaseline.get());
     }
 
@@ -232,13 +248,9 @@ public final class CanaryLook {
     }
 
     private static PendingData series(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
-        LookQueries.Pending<List<Series>> pendingCanary = samples(queries, metric, canary);
-        LookQueries.Pending<List<Series>> pendingBaseline = samples(queries, metric, baseline);
+        LookQueries.Pending<List<Series>> pendingCanary = canary.range(queries, metric, MetricQueries.SAMPLES);
+        LookQueries.Pending<List<Series>> pendingBaseline = baseline.range(queries, metric, MetricQueries.SAMPLES);
         return () -> new SeriesData(finiteValues(pendingCanary.get()), finiteValues(pendingBaseline.get()));
-    }
-
-    private static LookQueries.Pending<List<Series>> samples(LookQueries queries, MetricQueries metric, Side side) {
-        return queries.range(side.render(metric, MetricQueries.SAMPLES), side.at().minus(side.window()), side.at(), side.step());
     }
 
     private static double[] finiteValues(List<Series> matrix) {

@@ -10,6 +10,8 @@ import java.util.Map;
  * One metric's {@code provider.plugin."voyager/canary-judge"} config, checked and typed.
  *
  * @param queries the PromQL of each metric, by name, in the order of the judge's metrics
+ * @param deadline how long one look may take in all, every query included; what has not answered by then is
+ *     cancelled and the look is an Error
  * @param plannedLooksSet whether the config named plannedLooks; if not, the metric's {@code count} is used
  */
 public record JudgeSettings(
@@ -20,15 +22,24 @@ public record JudgeSettings(
         Duration step,
         JudgeConfig judge,
         Map<String, MetricQueries> queries,
+        Duration deadline,
         boolean plannedLooksSet) {
 
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
+    /**
+     * Twice the default per-query timeout ({@code prometheus.timeout}, 10 s), so a query that times out ends the
+     * look with its own message; and below the deployed AnalysisTemplate's 30 s interval, so a look ends before
+     * the next one is due.
+     */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
     public JudgeSettings withPlannedLooks(int looks) {
-        return new JudgeSettings(prometheus, canary, baseline, window, step, judge.withPlannedLooks(looks), queries, true);
+        return new JudgeSettings(prometheus, canary, baseline, window, step, judge.withPlannedLooks(looks), queries, deadline,
+                true);
     }
 
     public JudgeSettings withWindow(Window newWindow) {
-        return new JudgeSettings(prometheus, canary, baseline, newWindow, step, judge, queries, plannedLooksSet);
+        return new JudgeSettings(prometheus, canary, baseline, newWindow, step, judge, queries, deadline,
+                plannedLooksSet);
     }
 }

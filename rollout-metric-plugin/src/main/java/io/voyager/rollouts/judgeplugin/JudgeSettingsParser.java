@@ -28,7 +28,7 @@ import java.util.Set;
 public final class JudgeSettingsParser {
     static final String WINDOW_SINCE_START = "sinceAnalysisStart";
     private static final Set<String> FIELDS = Set.of("prometheus", "canary", "baseline", "window", "minWindow", "step",
-            "alpha", "plannedLooks", "spending", "thresholds", "groupWeights", "metrics");
+            "deadline", "alpha", "plannedLooks", "spending", "thresholds", "groupWeights", "metrics");
     private static final Set<String> PROMETHEUS_FIELDS = Set.of("address", "timeout", "headers", "bearerTokenFile");
     private static final String SELECTOR_HINT = "label matchers like rollouts_pod_template_hash=\"7d9c8f\"";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +78,7 @@ public final class JudgeSettingsParser {
         Duration minWindow = orElse(reader.duration(root, "minWindow", ""), Window.DEFAULT_MINIMUM);
         Window window = window(root, reader, minWindow);
         Duration step = orElse(reader.duration(root, "step", ""), JudgeSettings.DEFAULT_STEP);
+        Duration deadline = orElse(reader.duration(root, "deadline", ""), JudgeSettings.DEFAULT_DEADLINE);
         Double alpha = reader.number(root, "alpha", "");
         Long plannedLooks = reader.integer(root, "plannedLooks", "");
         SpendingFunction spending = reader.choice(root, "spending", "", SpendingFunction.values(), "pocock, obrien-fleming");
@@ -105,7 +106,7 @@ public final class JudgeSettingsParser {
         if (!problems.isEmpty()) {
             return Result.failed(problems);
         }
-        return new Result(new JudgeSettings(prometheus, canary, baseline, window, step, judge, queries,
+        return new Result(new JudgeSettings(prometheus, canary, baseline, window, step, judge, queries, deadline,
                 plannedLooks != null), List.of());
     }
 

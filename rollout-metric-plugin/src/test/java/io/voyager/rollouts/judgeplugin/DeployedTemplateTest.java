@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.voyager.rollouts.argo.MetricProviderPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The AnalysisTemplate this repository deploys must be a config the judge accepts. */
@@ -16,12 +17,7 @@ class DeployedTemplateTest {
 
     @Test
     void deployedCanaryVsStableTemplateIsAValidJudgeConfig() throws Exception {
-        assertThat(TEMPLATE).as("the deployed AnalysisTemplate").exists();
-        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TEMPLATE));
-        JsonNode config = template.path("spec").path("metrics").path(0).path("provider").path("plugin")
-                .path(MetricProviderPlugin.NAME);
-        // Argo resolves {{args.*}} before the plugin sees the config: stand-in hashes, as the controller would.
-        String resolved = config.toString().replace("{{args.canary-hash}}", "7d9c8f").replace("{{args.stable-hash}}", "5b6f4a");
+        String resolved = resolvedConfig(metric());
 
         JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson(resolved);
 
@@ -29,5 +25,28 @@ class DeployedTemplateTest {
         assertThat(result.settings().canary().render()).isEqualTo("rollouts_pod_template_hash=\"7d9c8f\"");
         assertThat(result.settings().window()).isInstanceOf(Window.SinceAnalysisStart.class);
         assertThat(result.settings().plannedLooksSet()).isTrue();
+    }
+
+    @Test
+    void deployedLookEndsBeforeTheNextIsDue() throws Exception {
+        JsonNode metric = metric();
+        Duration interval = Durations.parse(metric.path("interval").asText());
+
+        JudgeSettings settings = JudgeSettingsParser.parseJson(resolvedConfig(metric)).settings();
+
+        assertThat(settings.deadline()).as("the look's deadline against the metric's interval").isLessThan(interval);
+        assertThat(settings.prometheus().timeout()).as("one query's timeout against the look's deadline")
+                .isLessThan(settings.deadline());
+    }
+
+    private static JsonNode metric() throws Exception {
+        assertThat(TEMPLATE).as("the deployed AnalysisTemplate").exists();
+        return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TEMPLATE)).path("spec").path("metrics").path(0);
+    }
+
+    /** Argo resolves {{args.*}} before the plugin sees the config: stand-in hashes, as the controller would. */
+    private static String resolvedConfig(JsonNode metric) {
+        JsonNode config = metric.path("provider").path("plugin").path(MetricProviderPlugin.NAME);
+        return config.toString().replace("{{args.canary-hash}}", "7d9c8f").replace("{{args.stable-hash}}", "5b6f4a");
     }
 }

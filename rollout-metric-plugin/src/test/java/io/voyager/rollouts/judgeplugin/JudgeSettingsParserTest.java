@@ -104,7 +104,7 @@ class JudgeSettingsParserTest {
 
         assertThat(result.ok()).isFalse();
         assertThat(result.errors()).containsExactlyInAnyOrder(
-                "config: unknown field canaryWeight (known: alpha, baseline, canary, groupWeights, metrics, minWindow, "
+                "config: unknown field canaryWeight (known: alpha, baseline, canary, deadline, groupWeights, metrics, minWindow, "
                         + "plannedLooks, prometheus, spending, step, thresholds, window)",
                 "prometheus.address: must be an http:// or https:// URL with a host, got 'prometheus:9090'",
                 "prometheus.timeout: must be a duration like 30s, 5m or 1h30m, got 'soon'",
@@ -186,6 +186,13 @@ class JudgeSettingsParserTest {
                 + "\"canary\":{\"labels\":\"h=\\\"c\\\"\"},\"baseline\":\"h=\\\"b\\\"\"}").errors())
                 .containsExactly("canary: unknown field labels (known: selector)",
                         "canary.selector: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"");
+    }
+
+    @Test
+    void aLookHasTwentySecondsInAllUnlessTheConfigSaysOtherwise() {
+        assertThat(ok("").deadline()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ok("\"deadline\":\"8s\"").deadline()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(parse("\"deadline\":\"0s\"").errors()).containsExactly("deadline: must be longer than zero");
     }
 
     @Test
