@@ -1,25 +1,24 @@
 #!/bin/sh
-# A look's wall time with the two default metrics against a Prometheus that answers each query 200 ms late
+# A Run's wall time with the two default metrics against a Prometheus that answers each query 200 ms late
 # (docs/benchmarks.md, "A look against a slow Prometheus"), for the working tree and for an older commit built
-# in the same run (default: the commit before the look's queries were sent at once).
-# Usage: rollout-metric-plugin/src/test/bench/look-wall-time.sh [--old REV] [LOOKS]. Run from the repository root.
+# in the same run (default: 56d44dc, before the Run path was flattened; cf079c0 is the last commit that sent a
+# look's queries one after another). Both sides are built through their own reactor (nothing is installed into
+# the local repository) and run the working tree's LookWallTime.
+# Usage: rollout-metric-plugin/src/test/bench/look-wall-time.sh [--old REV] [RUNS]. Run from the repository root.
 set -eu
-old=cf079c0
+old=56d44dc
 if [ "${1:-}" = --old ]; then old=$2; shift 2; fi
-looks=${1:-20}
+runs=${1:-20}
 root=$(pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/voyager-look-bench.XXXXXX")
 trap 'git -C "$root" worktree remove --force "$work/old" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 run() { # run DIR LABEL
-  # Older commits have the gob codec as its own module, gob-codec, in place of go-plugin-transport.
-  (cd "$1" && transport=go-plugin-transport && { [ -d "$transport" ] || transport=gob-codec; } \
-    && ./mvnw -B -q -o -N install >/dev/null && ./mvnw -B -q -o -pl "canary-judge,$transport" install -DskipTests >/dev/null \
-    && ./mvnw -B -q -o -pl rollout-metric-plugin test-compile >/dev/null \
+  (cd "$1" && ./mvnw -B -q -o -pl rollout-metric-plugin -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null \
     && cd rollout-metric-plugin \
-    && ../mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null \
     && printf '%s: ' "$2" \
-    && java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.voyager.rollouts.bench.LookWallTime "$looks")
+    && java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.voyager.rollouts.bench.LookWallTime "$runs")
 }
 
 git worktree add -q --detach "$work/old" "$old"
