@@ -50,8 +50,8 @@ public class PluginCommand implements QuarkusApplication {
 
     @Override
     public int run(String... args) throws Exception {
-        PluginEnvironment env = PluginEnvironment.from(System.getenv());
-        if (!MagicCookie.matches(env)) {
+        Map<String, String> environment = System.getenv();
+        if (!PluginRpcService.HANDSHAKE.isSetIn(environment)) {
             System.err.print(MagicCookie.NOT_A_PROGRAM);
             System.err.flush();
             return 1;
@@ -64,6 +64,7 @@ public class PluginCommand implements QuarkusApplication {
             thread.setDaemon(true);
             return thread;
         });
+        PluginEnvironment env = PluginEnvironment.from(environment);
         MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), Clock.systemUTC());
         GoPluginServer server = new GoPluginServer(
                 Map.of(PluginRpcService.PLUGIN_SET_NAME, PluginRpcService.create(plugin)),

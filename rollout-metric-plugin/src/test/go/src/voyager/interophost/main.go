@@ -27,7 +27,7 @@ func main() {
 	idle := flag.Duration("idle", 0, "keep the session idle this long, then check it is still healthy")
 	concurrent := flag.Int("concurrent", 8, "number of concurrent Run calls")
 	expectPhase := flag.String("expect-run-phase", "Error", "phase every Run must return (empty: any)")
-	expectMessage := flag.String("expect-run-message", "no judge configured", "message every Run must return (empty: any)")
+	expectMessage := flag.String("expect-run-message", "", "message every Run must return (empty: any)")
 	benchCalls := flag.Int("bench", 0, "if > 0, time this many Ping and Run round trips and print the medians")
 	flag.Parse()
 	if *pluginPath == "" {

@@ -1,9 +1,12 @@
 package io.voyager.rollouts.goplugin;
 
-/** The handshake cookie Argo Rollouts sets for metric-provider plugins, and go-plugin's refusal text. */
-public final class MagicCookie {
-    public static final String KEY = "ARGO_ROLLOUTS_RPC_PLUGIN";
-    public static final String VALUE = "metricprovider";
+import java.util.Map;
+
+/**
+ * go-plugin's handshake cookie: the environment variable a host sets to say "you are started as my plugin",
+ * and the value it sets. Each kind of host has its own; the program that serves passes its host's.
+ */
+public record MagicCookie(String key, String value) {
     /** What a Go plugin prints to stderr when a human runs it directly. */
     public static final String NOT_A_PROGRAM = """
             This binary is a plugin. These are not meant to be executed directly.
@@ -11,10 +14,8 @@ public final class MagicCookie {
             load any plugins automatically
             """;
 
-    private MagicCookie() {
-    }
-
-    public static boolean matches(PluginEnvironment env) {
-        return VALUE.equals(env.cookie());
+    /** Whether the process was started by the host this cookie belongs to. */
+    public boolean isSetIn(Map<String, String> env) {
+        return value.equals(env.get(key));
     }
 }

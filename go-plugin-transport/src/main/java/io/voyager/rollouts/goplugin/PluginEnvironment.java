@@ -7,12 +7,11 @@ import java.util.Optional;
 /**
  * What go-plugin's host tells a plugin process through its environment.
  *
- * @param cookie value of the magic-cookie variable, empty when unset
  * @param unixSocketDir directory for the socket ({@code PLUGIN_UNIX_SOCKET_DIR}, else {@code TMPDIR}, else /tmp)
  * @param minPort lowest TCP port the host allows ({@code PLUGIN_MIN_PORT}), 0 when unset
  * @param maxPort highest TCP port the host allows ({@code PLUGIN_MAX_PORT}), 0 when unset
  */
-public record PluginEnvironment(String cookie, Path unixSocketDir, int minPort, int maxPort) {
+public record PluginEnvironment(Path unixSocketDir, int minPort, int maxPort) {
 
     public static final String UNIX_SOCKET_DIR = "PLUGIN_UNIX_SOCKET_DIR";
     public static final String MIN_PORT = "PLUGIN_MIN_PORT";
@@ -21,7 +20,6 @@ public record PluginEnvironment(String cookie, Path unixSocketDir, int minPort, 
     public static PluginEnvironment from(Map<String, String> env) {
         String dir = nonEmpty(env.get(UNIX_SOCKET_DIR)).or(() -> nonEmpty(env.get("TMPDIR"))).orElse("/tmp");
         return new PluginEnvironment(
-                env.getOrDefault(MagicCookie.KEY, ""),
                 Path.of(dir),
                 port(env, MIN_PORT),
                 port(env, MAX_PORT));

@@ -5,8 +5,7 @@
  * ({@code goplugin.netrpc}) over the gob codec ({@code goplugin.gob}).
  *
  * <p>A program serves its own net/rpc services through {@link io.voyager.rollouts.goplugin.GoPluginServer}; this
- * module knows nothing of Argo Rollouts' metric-provider calls, of the judge or of Prometheus, and depends on
- * the JDK alone. The one Argo value it holds is the handshake cookie of Argo Rollouts' metric-provider plugins
- * ({@link io.voyager.rollouts.goplugin.MagicCookie}).
+ * module knows nothing of Argo Rollouts (its services, types and handshake cookie come from the program that
+ * serves), of the judge or of Prometheus, and depends on the JDK alone.
  */
 package io.voyager.rollouts.goplugin;

@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class PluginEnvironmentTest {
 
+    private static final MagicCookie COOKIE = new MagicCookie("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
+
     @Test
     void readsWhatArgosHostSets() {
-        PluginEnvironment env = PluginEnvironment.from(Map.of(
+        Map<String, String> environment = Map.of(
                 "ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider",
                 "PLUGIN_MIN_PORT", "10000",
                 "PLUGIN_MAX_PORT", "25000",
-                "PLUGIN_PROTOCOL_VERSIONS", "1"));
+                "PLUGIN_PROTOCOL_VERSIONS", "1");
+        PluginEnvironment env = PluginEnvironment.from(environment);
 
-        assertThat(MagicCookie.matches(env)).isTrue();
+        assertThat(COOKIE.isSetIn(environment)).isTrue();
         assertThat(env.minPort()).isEqualTo(10000);
         assertThat(env.maxPort()).isEqualTo(25000);
         assertThat(env.unixSocketDir()).isEqualTo(Path.of("/tmp"));
@@ -32,8 +35,8 @@ class PluginEnvironmentTest {
 
     @Test
     void otherCookieValuesAreRefused() {
-        assertThat(MagicCookie.matches(PluginEnvironment.from(Map.of()))).isFalse();
-        assertThat(MagicCookie.matches(PluginEnvironment.from(Map.of("ARGO_ROLLOUTS_RPC_PLUGIN", "trafficrouter")))).isFalse();
+        assertThat(COOKIE.isSetIn(Map.of())).isFalse();
+        assertThat(COOKIE.isSetIn(Map.of("ARGO_ROLLOUTS_RPC_PLUGIN", "trafficrouter"))).isFalse();
     }
 
     @Test

@@ -17,7 +17,7 @@ class PluginListenerTest {
 
     @Test
     void listensOnAUnixSocketInTheGivenDirectoryAndRemovesItOnClose() throws Exception {
-        PluginListener listener = PluginListener.open(new PluginEnvironment("", dir, 0, 0), PluginListener.Kind.AUTO);
+        PluginListener listener = PluginListener.open(new PluginEnvironment(dir, 0, 0), PluginListener.Kind.AUTO);
         Path socket = Path.of(listener.address());
 
         assertThat(listener.network()).isEqualTo("unix");
@@ -34,7 +34,7 @@ class PluginListenerTest {
     @Test
     void fallsBackToTcpWithinThePortRangeWhenNoSocketCanBeMade() throws Exception {
         Path missing = dir.resolve("does-not-exist");
-        try (PluginListener listener = PluginListener.open(new PluginEnvironment("", missing, 20000, 20100),
+        try (PluginListener listener = PluginListener.open(new PluginEnvironment(missing, 20000, 20100),
                 PluginListener.Kind.AUTO)) {
             assertThat(listener.network()).isEqualTo("tcp");
             int port = Integer.parseInt(listener.address().substring("127.0.0.1:".length()));
@@ -47,7 +47,7 @@ class PluginListenerTest {
 
     @Test
     void takesTheNextPortWhenTheFirstIsBusy() throws Exception {
-        PluginEnvironment env = new PluginEnvironment("", dir, 21000, 21010);
+        PluginEnvironment env = new PluginEnvironment(dir, 21000, 21010);
         try (PluginListener first = PluginListener.open(env, PluginListener.Kind.TCP);
                 PluginListener second = PluginListener.open(env, PluginListener.Kind.TCP)) {
             assertThat(first.address()).isNotEqualTo(second.address());

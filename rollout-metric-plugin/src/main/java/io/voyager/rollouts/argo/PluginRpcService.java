@@ -1,5 +1,6 @@
 package io.voyager.rollouts.argo;
 
+import io.voyager.rollouts.goplugin.MagicCookie;
 import io.voyager.rollouts.goplugin.gob.GoTime;
 import io.voyager.rollouts.goplugin.gob.GobInterface;
 import io.voyager.rollouts.goplugin.gob.GobStruct;
@@ -17,6 +18,8 @@ import java.util.Map;
 public final class PluginRpcService {
     /** The name go-plugin's host dispenses the metric provider under. */
     public static final String PLUGIN_SET_NAME = "RpcMetricProviderPlugin";
+    /** The handshake cookie Argo Rollouts sets for metric-provider plugins. */
+    public static final MagicCookie HANDSHAKE = new MagicCookie("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
     public static final String SERVICE = "Plugin";
 
     private PluginRpcService() {

@@ -5,7 +5,6 @@ import static io.voyager.rollouts.goplugin.gob.GobType.field;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,14 +37,7 @@ final class Golden {
   private Golden() {}
 
   static byte[] bytes(String name) {
-    try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing golden file " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io.voyager.rollouts.goplugin.testsupport.Golden.bytes(name);
   }
 
   /** Every value of a golden stream, decoded with one decoder. */

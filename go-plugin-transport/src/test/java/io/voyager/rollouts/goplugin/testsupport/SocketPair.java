@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public record SocketPair(PluginListener.Connection plugin, PluginListener.Connection host) implements Closeable {
 
     public static SocketPair open(Path dir) throws IOException {
-        PluginEnvironment env = new PluginEnvironment("", dir, 0, 0);
+        PluginEnvironment env = new PluginEnvironment(dir, 0, 0);
         try (PluginListener listener = PluginListener.open(env, PluginListener.Kind.UNIX)) {
             SocketChannel dialed = SocketChannel.open(StandardProtocolFamily.UNIX);
             dialed.connect(UnixDomainSocketAddress.of(listener.address()));
