@@ -11,7 +11,7 @@ import io.voyager.rollouts.goplugin.PluginEnvironment;
 import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
-import io.voyager.rollouts.judgeplugin.JudgeCli;
+import io.voyager.rollouts.cli.JudgeCli;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import jakarta.inject.Inject;
 import sun.misc.Signal;

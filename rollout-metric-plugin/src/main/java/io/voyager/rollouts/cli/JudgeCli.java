@@ -1,10 +1,14 @@
-package io.voyager.rollouts.judgeplugin;
+package io.voyager.rollouts.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.voyager.rollouts.judgeplugin.CanaryLook;
+import io.voyager.rollouts.judgeplugin.JudgeSettings;
+import io.voyager.rollouts.judgeplugin.JudgeSettingsParser;
+import io.voyager.rollouts.judgeplugin.Window;
 import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import java.io.IOException;

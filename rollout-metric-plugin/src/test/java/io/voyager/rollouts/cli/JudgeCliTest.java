@@ -1,4 +1,4 @@
-package io.voyager.rollouts.judgeplugin;
+package io.voyager.rollouts.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,8 @@
-package io.voyager.rollouts.judgeplugin;
+package io.voyager.rollouts.cli;
 
 import io.voyager.rollouts.argo.AnalysisPhase;
+import io.voyager.rollouts.judgeplugin.Durations;
+import io.voyager.rollouts.judgeplugin.JudgeSettings;
 import io.voyager.rollouts.judge.MetricResult;
 import io.voyager.rollouts.judge.Verdict;
 import java.time.Duration;
