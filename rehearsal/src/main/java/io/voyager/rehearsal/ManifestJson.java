@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 public final class ManifestJson {
 
-    private ManifestJson() {
-    }
+    private ManifestJson() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0 || args.length % 2 != 0) {

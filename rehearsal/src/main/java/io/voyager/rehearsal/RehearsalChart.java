@@ -8,7 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,7 @@ public final class RehearsalChart {
     private static final Color STABLE = new Color(0x1971C2);
     private static final Color WEIGHT = new Color(0x495057);
 
-    private RehearsalChart() {
-    }
+    private RehearsalChart() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
@@ -91,8 +89,11 @@ public final class RehearsalChart {
         legend(g, LEFT + 330, legendY, STABLE, "stable success rate");
         legend(g, LEFT + 520, legendY, WEIGHT, "canary weight (right axis)");
         g.setColor(Color.DARK_GRAY);
-        g.drawString("dots: measurements (top row background analysis, second row step gates); green Successful, "
-                + "grey Inconclusive, red Failed, purple Error", LEFT, HEIGHT - 14);
+        g.drawString(
+                "dots: measurements (top row background analysis, second row step gates); green Successful, "
+                        + "grey Inconclusive, red Failed, purple Error",
+                LEFT,
+                HEIGHT - 14);
         g.drawString("seconds since the canary started", WIDTH / 2 - 90, HEIGHT - BOTTOM + 32);
         g.dispose();
         return image;

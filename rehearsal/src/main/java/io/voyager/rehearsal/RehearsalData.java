@@ -13,16 +13,18 @@ import java.util.List;
  * rates from the load driver's timeline, the weights and the measurements from the controller's.
  * The driver lists the two stable instances as targets 0 and 1 and the canary as target 2.
  */
-record RehearsalData(long canaryStartMs, List<RatePoint> canary, List<RatePoint> stable, List<WeightPoint> weights,
+record RehearsalData(
+        long canaryStartMs,
+        List<RatePoint> canary,
+        List<RatePoint> stable,
+        List<WeightPoint> weights,
         List<MeasurementMark> measurements) {
 
     static final int CANARY_TARGET = 2;
 
-    record RatePoint(double seconds, double rate, long requests) {
-    }
+    record RatePoint(double seconds, double rate, long requests) {}
 
-    record WeightPoint(double seconds, int weight) {
-    }
+    record WeightPoint(double seconds, int weight) {}
 
     record MeasurementMark(double seconds, String run, String metric, String phase) {
         boolean background() {
@@ -54,7 +56,9 @@ record RehearsalData(long canaryStartMs, List<RatePoint> canary, List<RatePoint>
             }
             JsonNode event = json.readTree(line);
             events.add(event);
-            start = Math.min(start, event.path("wallMs").asLong() - Math.round(event.path("t").asDouble() * 1000));
+            start = Math.min(
+                    start,
+                    event.path("wallMs").asLong() - Math.round(event.path("t").asDouble() * 1000));
         }
         if (events.isEmpty()) {
             throw new IOException(controllerJsonl + " has no events");
@@ -65,10 +69,13 @@ record RehearsalData(long canaryStartMs, List<RatePoint> canary, List<RatePoint>
             double t = e.path("t").asDouble();
             switch (e.path("event").asText()) {
                 case "weight" -> weights.add(new WeightPoint(t, e.path("weight").asInt()));
-                case "measurement" -> marks.add(new MeasurementMark(t, e.path("run").asText(),
-                        e.path("metric").asText(), e.path("phase").asText()));
-                default -> {
-                }
+                case "measurement" ->
+                    marks.add(new MeasurementMark(
+                            t,
+                            e.path("run").asText(),
+                            e.path("metric").asText(),
+                            e.path("phase").asText()));
+                default -> {}
             }
         }
         return new RehearsalData(start, rates(driverCsv, start, true), rates(driverCsv, start, false), weights, marks);

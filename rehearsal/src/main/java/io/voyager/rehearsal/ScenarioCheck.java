@@ -25,21 +25,22 @@ public final class ScenarioCheck {
     static final double STABLE_HEALTHY = 98.0;
     private static final Pattern STABLE_RATE = Pattern.compile("vs stable ([0-9]+(?:\\.[0-9]+)?)%");
 
-    private ScenarioCheck() {
-    }
+    private ScenarioCheck() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: ScenarioCheck SCENARIO RESULT.json");
             System.exit(2);
         }
-        List<Expectation> results = check(args[0], new ObjectMapper().readTree(Path.of(args[1]).toFile()));
+        List<Expectation> results =
+                check(args[0], new ObjectMapper().readTree(Path.of(args[1]).toFile()));
         boolean ok = true;
         for (Expectation e : results) {
             System.out.println((e.met() ? "  ok    " : "  FAIL  ") + e.text());
             ok &= e.met();
         }
-        System.out.println("HEADLINE " + headline(new ObjectMapper().readTree(Path.of(args[1]).toFile())));
+        System.out.println("HEADLINE "
+                + headline(new ObjectMapper().readTree(Path.of(args[1]).toFile())));
         System.exit(ok ? 0 : 1);
     }
 
@@ -47,16 +48,24 @@ public final class ScenarioCheck {
     static String headline(JsonNode result) {
         String outcome = result.path("outcome").asText();
         if (outcome.equals("Healthy")) {
-            return String.format(Locale.ROOT, "promoted to %d%% after %.0f s (%s)", result.path("maxWeight").asInt(),
-                    result.path("decisionSeconds").asDouble(), counts(result));
+            return String.format(
+                    Locale.ROOT,
+                    "promoted to %d%% after %.0f s (%s)",
+                    result.path("maxWeight").asInt(),
+                    result.path("decisionSeconds").asDouble(),
+                    counts(result));
         }
-        return String.format(Locale.ROOT, "%s at %d%%, %.1f s after canary start, on %s %s", outcome,
-                result.path("weightAtDecision").asInt(), result.path("decisionSeconds").asDouble(),
-                result.path("decisiveMetric").asText("?"), result.path("decisiveMeasurement").path("phase").asText("?"));
+        return String.format(
+                Locale.ROOT,
+                "%s at %d%%, %.1f s after canary start, on %s %s",
+                outcome,
+                result.path("weightAtDecision").asInt(),
+                result.path("decisionSeconds").asDouble(),
+                result.path("decisiveMetric").asText("?"),
+                result.path("decisiveMeasurement").path("phase").asText("?"));
     }
 
-    record Expectation(boolean met, String text) {
-    }
+    record Expectation(boolean met, String text) {}
 
     static List<Expectation> check(String scenario, JsonNode result) {
         List<Expectation> out = new ArrayList<>();
@@ -67,56 +76,88 @@ public final class ScenarioCheck {
         double seconds = result.path("decisionSeconds").asDouble();
         switch (scenario) {
             case "good" -> {
-                out.add(new Expectation(outcome.equals("Healthy") && result.path("maxWeight").asInt() == 100,
-                        "promoted to 100%: outcome " + outcome + ", max weight " + result.path("maxWeight").asInt()));
-                out.add(new Expectation(total(result, "failed") == 0 && total(result, "error") == 0,
+                out.add(new Expectation(
+                        outcome.equals("Healthy") && result.path("maxWeight").asInt() == 100,
+                        "promoted to 100%: outcome " + outcome + ", max weight "
+                                + result.path("maxWeight").asInt()));
+                out.add(new Expectation(
+                        total(result, "failed") == 0 && total(result, "error") == 0,
                         "no Failed and no Error measurement (" + counts(result) + ")"));
                 long inconclusive = total(result, "inconclusive");
-                out.add(new Expectation(true, inconclusive == 0 ? "every measurement Successful"
-                        : inconclusive + " Inconclusive look(s) within inconclusiveLimit (the judge's look before the"
-                                + " canary had data)"));
+                out.add(new Expectation(
+                        true,
+                        inconclusive == 0
+                                ? "every measurement Successful"
+                                : inconclusive
+                                        + " Inconclusive look(s) within inconclusiveLimit (the judge's look before the"
+                                        + " canary had data)"));
             }
             case "config-error" -> {
                 out.add(aborted(outcome, decisivePhase, "Failed"));
                 out.add(new Expectation(weight == 5, "aborted at the 5% step (weight at decision " + weight + "%)"));
-                out.add(new Expectation(true, String.format(Locale.ROOT,
-                        "canary start -> Failed measurement: %.1f s (goal < %.0f s: %s)", seconds, DETECTION_GOAL_SECONDS,
-                        seconds < DETECTION_GOAL_SECONDS ? "met" : "missed")));
+                out.add(new Expectation(
+                        true,
+                        String.format(
+                                Locale.ROOT,
+                                "canary start -> Failed measurement: %.1f s (goal < %.0f s: %s)",
+                                seconds,
+                                DETECTION_GOAL_SECONDS,
+                                seconds < DETECTION_GOAL_SECONDS ? "met" : "missed")));
             }
             case "subtle-errors" -> {
                 out.add(aborted(outcome, decisivePhase, "Failed"));
-                out.add(new Expectation(decisive.path("metadata").path("success-rate.label").asText().equals("Low"),
+                out.add(new Expectation(
+                        decisive.path("metadata")
+                                .path("success-rate.label")
+                                .asText()
+                                .equals("Low"),
                         "caught on the success rate (success-rate.label "
-                                + decisive.path("metadata").path("success-rate.label").asText("absent") + ")"));
-                out.add(new Expectation(weight == 5 || weight == 10,
+                                + decisive.path("metadata")
+                                        .path("success-rate.label")
+                                        .asText("absent") + ")"));
+                out.add(new Expectation(
+                        weight == 5 || weight == 10,
                         "failed within the first two steps (5% and 10%); weight at decision " + weight + "%"));
-                out.add(new Expectation(metric(result, SUCCESS_GUARDRAIL, "failed") == 0,
+                out.add(new Expectation(
+                        metric(result, SUCCESS_GUARDRAIL, "failed") == 0,
                         "the absolute 98% success-rate guardrail did not fail on its own ("
                                 + metric(result, SUCCESS_GUARDRAIL, "successful") + " Successful checks)"));
             }
             case "slow" -> {
                 out.add(aborted(outcome, decisivePhase, "Failed"));
-                out.add(new Expectation(failedOnLatency(result), "the failing evidence is latency: "
-                        + result.path("decisiveMetric").asText() + " " + latencyLabels(decisive)));
+                out.add(new Expectation(
+                        failedOnLatency(result),
+                        "the failing evidence is latency: "
+                                + result.path("decisiveMetric").asText() + " " + latencyLabels(decisive)));
             }
             case "prometheus-down" -> {
-                out.add(new Expectation(outcome.equals("Aborted") && decisivePhase.equals("Error"),
+                out.add(new Expectation(
+                        outcome.equals("Aborted") && decisivePhase.equals("Error"),
                         "stopped on Error measurements: outcome " + outcome + ", decisive " + decisivePhase + " ("
                                 + result.path("reason").asText() + ")"));
-                out.add(new Expectation(total(result, "failed") == 0, "no false Failed verdict (" + counts(result) + ")"));
-                out.add(new Expectation(result.path("maxWeight").asInt() < 100 && !outcome.equals("Healthy"),
+                out.add(new Expectation(
+                        total(result, "failed") == 0, "no false Failed verdict (" + counts(result) + ")"));
+                out.add(new Expectation(
+                        result.path("maxWeight").asInt() < 100 && !outcome.equals("Healthy"),
                         "no promotion: max weight " + result.path("maxWeight").asInt() + "%"));
             }
             default -> out.add(new Expectation(false, "unknown scenario " + scenario));
         }
-        stableSuccess(decisive).ifPresent(rate -> out.add(new Expectation(rate >= STABLE_HEALTHY,
-                String.format(Locale.ROOT, "stable stayed healthy in the judged window: %.2f%% success (below %.0f%% the"
-                        + " machine is too busy for the comparison to mean anything)", rate, STABLE_HEALTHY))));
+        stableSuccess(decisive)
+                .ifPresent(rate -> out.add(new Expectation(
+                        rate >= STABLE_HEALTHY,
+                        String.format(
+                                Locale.ROOT,
+                                "stable stayed healthy in the judged window: %.2f%% success (below %.0f%% the"
+                                        + " machine is too busy for the comparison to mean anything)",
+                                rate,
+                                STABLE_HEALTHY))));
         return out;
     }
 
     private static Expectation aborted(String outcome, String decisivePhase, String phase) {
-        return new Expectation(outcome.equals("Aborted") && decisivePhase.equals(phase),
+        return new Expectation(
+                outcome.equals("Aborted") && decisivePhase.equals(phase),
                 "aborted on a " + phase + " measurement: outcome " + outcome + ", decisive " + decisivePhase);
     }
 
@@ -144,7 +185,8 @@ public final class ScenarioCheck {
 
     /** Stable's success rate from the judge's summary of the deciding look, e.g. "canary 76.31% vs stable 99.75%". */
     static Optional<Double> stableSuccess(JsonNode measurement) {
-        Matcher m = STABLE_RATE.matcher(measurement.path("metadata").path("success-rate.summary").asText(""));
+        Matcher m = STABLE_RATE.matcher(
+                measurement.path("metadata").path("success-rate.summary").asText(""));
         return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
     }
 
@@ -161,7 +203,12 @@ public final class ScenarioCheck {
     }
 
     private static String counts(JsonNode result) {
-        return String.format(Locale.ROOT, "%d Successful, %d Inconclusive, %d Failed, %d Error",
-                total(result, "successful"), total(result, "inconclusive"), total(result, "failed"), total(result, "error"));
+        return String.format(
+                Locale.ROOT,
+                "%d Successful, %d Inconclusive, %d Failed, %d Error",
+                total(result, "successful"),
+                total(result, "inconclusive"),
+                total(result, "failed"),
+                total(result, "error"));
     }
 }

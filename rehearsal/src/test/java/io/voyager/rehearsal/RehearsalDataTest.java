@@ -38,10 +38,15 @@ class RehearsalDataTest {
         assertThat(data.canary()).hasSize(1);
         assertThat(data.canary().get(0).rate()).isCloseTo(0.75, within(1e-9));
         assertThat(data.stable()).hasSize(2);
-        assertThat(data.stable().get(0).rate()).as("two stable instances summed").isCloseTo(179 / 180.0, within(1e-9));
+        assertThat(data.stable().get(0).rate())
+                .as("two stable instances summed")
+                .isCloseTo(179 / 180.0, within(1e-9));
         assertThat(data.stable().get(1).seconds()).isEqualTo(1.0);
         assertThat(data.weights()).extracting(RehearsalData.WeightPoint::weight).containsExactly(5, 0);
-        assertThat(data.measurements()).singleElement().extracting(RehearsalData.MeasurementMark::phase).isEqualTo("Failed");
+        assertThat(data.measurements())
+                .singleElement()
+                .extracting(RehearsalData.MeasurementMark::phase)
+                .isEqualTo("Failed");
 
         BufferedImage chart = RehearsalChart.draw("test", data);
         assertThat(chart.getWidth()).isEqualTo(RehearsalChart.WIDTH);

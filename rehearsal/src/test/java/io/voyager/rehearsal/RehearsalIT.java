@@ -27,9 +27,19 @@ class RehearsalIT {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path output = Path.of("target/rehearsal-it.log").toAbsolutePath();
         Path charts = Path.of("target/rehearsal-charts").toAbsolutePath();
-        Process process = new ProcessBuilder(root.resolve("rehearse.sh").toString(), "--quick",
-                "--scenario", "good", "--scenario", "config-error", "--chart-dir", charts.toString())
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(
+                        root.resolve("rehearse.sh").toString(),
+                        "--quick",
+                        "--scenario",
+                        "good",
+                        "--scenario",
+                        "config-error",
+                        "--chart-dir",
+                        charts.toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         boolean finished = process.waitFor(BOUND_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroy);
@@ -38,8 +48,12 @@ class RehearsalIT {
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
 
-        assertThat(finished).as("rehearsal finished within %d minutes; output:%n%s", BOUND_MINUTES, log).isTrue();
-        assertThat(process.exitValue()).as("rehearsal exit status; output:%n%s", log).isZero();
+        assertThat(finished)
+                .as("rehearsal finished within %d minutes; output:%n%s", BOUND_MINUTES, log)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("rehearsal exit status; output:%n%s", log)
+                .isZero();
         assertThat(log).contains("PASS  good: promoted to 100%").contains("PASS  config-error: Aborted at 5%");
         assertThat(charts.resolve("rehearsal-config-error.png")).isNotEmptyFile();
     }
@@ -52,7 +66,9 @@ class RehearsalIT {
             }
         }
         if (!missing.isEmpty()) {
-            assertThat("true".equals(System.getenv("CI"))).as("CI=true needs " + missing).isFalse();
+            assertThat("true".equals(System.getenv("CI")))
+                    .as("CI=true needs " + missing)
+                    .isFalse();
             System.err.println("SKIPPING the canary rehearsal: missing " + missing);
             assumeTrue(false);
         }

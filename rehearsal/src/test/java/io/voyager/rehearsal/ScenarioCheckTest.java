@@ -49,7 +49,8 @@ class ScenarioCheckTest {
                  "metrics":{"background/success-rate":{"successful":5,"failed":1}}}""");
 
         assertThat(allMet(ScenarioCheck.check("subtle-errors", judgeCaughtIt))).isTrue();
-        assertThat(allMet(ScenarioCheck.check("subtle-errors", guardrailCaughtIt))).isFalse();
+        assertThat(allMet(ScenarioCheck.check("subtle-errors", guardrailCaughtIt)))
+                .isFalse();
     }
 
     @Test
@@ -74,7 +75,8 @@ class ScenarioCheckTest {
                 {"outcome":"Aborted","maxWeight":10,"decisiveMeasurement":{"phase":"Error"},
                  "metrics":{"background/success-rate":{"failed":1,"error":5}}}""");
 
-        assertThat(allMet(ScenarioCheck.check("prometheus-down", stoppedOnErrors))).isTrue();
+        assertThat(allMet(ScenarioCheck.check("prometheus-down", stoppedOnErrors)))
+                .isTrue();
         assertThat(allMet(ScenarioCheck.check("prometheus-down", falseFailure))).isFalse();
     }
 

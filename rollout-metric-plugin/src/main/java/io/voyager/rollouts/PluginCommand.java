@@ -5,22 +5,22 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.voyager.rollouts.argo.MetricProviderPlugin;
 import io.voyager.rollouts.argo.PluginRpcService;
+import io.voyager.rollouts.cli.JudgeCli;
 import io.voyager.rollouts.goplugin.GoPluginServer;
 import io.voyager.rollouts.goplugin.MagicCookie;
 import io.voyager.rollouts.goplugin.PluginEnvironment;
 import io.voyager.rollouts.goplugin.PluginListener;
 import io.voyager.rollouts.goplugin.StandardStreams;
 import io.voyager.rollouts.goplugin.yamux.YamuxSession;
-import io.voyager.rollouts.cli.JudgeCli;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import jakarta.inject.Inject;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The plugin executable: checks go-plugin's magic cookie, listens, prints the handshake line, then
@@ -68,20 +68,24 @@ public class PluginCommand implements QuarkusApplication {
         MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), Clock.systemUTC());
         GoPluginServer server = new GoPluginServer(
                 Map.of(PluginRpcService.PLUGIN_SET_NAME, PluginRpcService.create(plugin)),
-                workers, config.maxConcurrentCalls());
+                workers,
+                config.maxConcurrentCalls());
         try (PluginListener listener = PluginListener.open(env, config.listener())) {
             StandardStreams.printHandshake(listener.handshakeLine());
-            LOG.info("plugin " + MetricProviderPlugin.NAME + " listening on " + listener.network() + " " + listener.address());
+            LOG.info("plugin " + MetricProviderPlugin.NAME + " listening on " + listener.network() + " "
+                    + listener.address());
             PluginListener.Connection connection = listener.accept();
             YamuxSession session = YamuxSession.server(connection.in(), connection.out(), connection, server::onStream);
-            Thread quitWatcher = new Thread(() -> {
-                try {
-                    server.awaitQuit();
-                    session.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "plugin-quit");
+            Thread quitWatcher = new Thread(
+                    () -> {
+                        try {
+                            server.awaitQuit();
+                            session.close();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "plugin-quit");
             quitWatcher.setDaemon(true);
             quitWatcher.start();
             session.awaitTermination();

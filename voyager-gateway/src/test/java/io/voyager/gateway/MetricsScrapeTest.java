@@ -53,12 +53,23 @@ class MetricsScrapeTest {
         Payments.authorize("EUR", "tok_timeout").statusCode(504);
         Payments.authorize("BRL", "tok_approved").statusCode(201);
         Payments.authorize("BRL", "tok_error").statusCode(502);
-        given().contentType(ContentType.JSON).body("{\"down\":true}").when().put("/sandbox/faults/adyen").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"down\":true}")
+                .when()
+                .put("/sandbox/faults/adyen")
+                .then()
+                .statusCode(200);
         Payments.authorize("EUR", "tok_approved").statusCode(201);
         given().when().delete("/sandbox/faults").then().statusCode(200);
-        Payments.authorize("USD", "tok_approved", "paypal", UUID.randomUUID().toString()).statusCode(422);
-        Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", "bad").body("{}")
-                .post(Payments.PATH).then().statusCode(400);
+        Payments.authorize("USD", "tok_approved", "paypal", UUID.randomUUID().toString())
+                .statusCode(422);
+        Payments.given()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", "bad")
+                .body("{}")
+                .post(Payments.PATH)
+                .then()
+                .statusCode(400);
 
         String text = scrape();
         Files.createDirectories(SCRAPE.getParent());
@@ -69,36 +80,54 @@ class MetricsScrapeTest {
         assertIncrease(before, after, "voyager_authorizations_total{outcome=\"declined\",processor=\"stripe\"}", 1);
         assertIncrease(before, after, "voyager_authorizations_total{outcome=\"approved\",processor=\"adyen\"}", 1);
         assertIncrease(before, after, "voyager_authorizations_total{outcome=\"timeout\",processor=\"adyen\"}", 1);
-        assertIncrease(before, after, "voyager_authorizations_total{outcome=\"approved\",processor=\"mercadopago\"}", 1);
+        assertIncrease(
+                before, after, "voyager_authorizations_total{outcome=\"approved\",processor=\"mercadopago\"}", 1);
         assertIncrease(before, after, "voyager_authorizations_total{outcome=\"error\",processor=\"mercadopago\"}", 1);
         assertIncrease(before, after, "voyager_authorizations_total{outcome=\"rejected\",processor=\"none\"}", 2);
         // The refused attempt at adyen before failing over to stripe.
-        assertIncrease(before, after, "voyager_processor_request_seconds_count{outcome=\"error\",processor=\"adyen\"}", 1);
-        assertIncrease(before, after, "voyager_processor_request_seconds_count{outcome=\"timeout\",processor=\"adyen\"}", 1);
-        assertIncrease(before, after, "voyager_processor_request_seconds_bucket{le=\"+Inf\",outcome=\"approved\",processor=\"mercadopago\"}", 1);
-        assertIncrease(before, after,
-                "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/authorizations\"}", 5);
+        assertIncrease(
+                before, after, "voyager_processor_request_seconds_count{outcome=\"error\",processor=\"adyen\"}", 1);
+        assertIncrease(
+                before, after, "voyager_processor_request_seconds_count{outcome=\"timeout\",processor=\"adyen\"}", 1);
+        assertIncrease(
+                before,
+                after,
+                "voyager_processor_request_seconds_bucket{le=\"+Inf\",outcome=\"approved\",processor=\"mercadopago\"}",
+                1);
+        assertIncrease(
+                before,
+                after,
+                "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/authorizations\"}",
+                5);
 
-        assertThat(after).containsKeys(
-                "voyager_processor_request_seconds_bucket{le=\"0.5\",outcome=\"approved\",processor=\"stripe\"}",
-                "voyager_processor_request_seconds_sum{outcome=\"approved\",processor=\"stripe\"}",
-                "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/authorizations\"}",
-                "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SERVER_ERROR\",status=\"504\",uri=\"/v1/authorizations\"}",
-                "voyager_build_info{version=\"1.0.0-SNAPSHOT\"}",
-                "voyager_credentials_rotations_total{processor=\"stripe\"}",
-                "voyager_credentials_refresh_failures_total{processor=\"adyen\"}",
-                "voyager_credentials_age_seconds{processor=\"mercadopago\"}");
-        assertThat(after.get("voyager_credentials_last_refresh_success{processor=\"stripe\"}")).isEqualTo(1.0);
+        assertThat(after)
+                .containsKeys(
+                        "voyager_processor_request_seconds_bucket{le=\"0.5\",outcome=\"approved\",processor=\"stripe\"}",
+                        "voyager_processor_request_seconds_sum{outcome=\"approved\",processor=\"stripe\"}",
+                        "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/v1/authorizations\"}",
+                        "http_server_requests_seconds_bucket{le=\"0.5\",method=\"POST\",outcome=\"SERVER_ERROR\",status=\"504\",uri=\"/v1/authorizations\"}",
+                        "voyager_build_info{version=\"1.0.0-SNAPSHOT\"}",
+                        "voyager_credentials_rotations_total{processor=\"stripe\"}",
+                        "voyager_credentials_refresh_failures_total{processor=\"adyen\"}",
+                        "voyager_credentials_age_seconds{processor=\"mercadopago\"}");
+        assertThat(after.get("voyager_credentials_last_refresh_success{processor=\"stripe\"}"))
+                .isEqualTo(1.0);
         for (String processor : Set.of("stripe", "adyen", "mercadopago")) {
             assertThat(after.get("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"closed\"}"))
-                    .as(processor + " closed").isEqualTo(1.0);
+                    .as(processor + " closed")
+                    .isEqualTo(1.0);
             assertThat(after.get("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"open\"}"))
-                    .as(processor + " open").isEqualTo(0.0);
-            assertThat(after).containsKey("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"half_open\"}");
+                    .as(processor + " open")
+                    .isEqualTo(0.0);
+            assertThat(after)
+                    .containsKey("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"half_open\"}");
         }
         assertThat(after.get("voyager_build_info{version=\"1.0.0-SNAPSHOT\"}")).isEqualTo(1.0);
 
-        assertThat(text).doesNotContain(secretKey).doesNotContain(Payments.MERCHANT).doesNotContain("tok_");
+        assertThat(text)
+                .doesNotContain(secretKey)
+                .doesNotContain(Payments.MERCHANT)
+                .doesNotContain("tok_");
         for (String series : after.keySet()) {
             if (series.startsWith("voyager_authorizations") || series.startsWith("voyager_processor_request")) {
                 Map<String, String> labels = labels(series);
@@ -109,14 +138,22 @@ class MetricsScrapeTest {
     }
 
     private static String scrape() {
-        return given().accept("text/plain").when().get("/q/metrics")
-                .then().statusCode(200).header("X-Voyager-Version", "1.0.0-SNAPSHOT")
-                .extract().asString();
+        return given().accept("text/plain")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .header("X-Voyager-Version", "1.0.0-SNAPSHOT")
+                .extract()
+                .asString();
     }
 
-    private static void assertIncrease(Map<String, Double> before, Map<String, Double> after, String series, double by) {
+    private static void assertIncrease(
+            Map<String, Double> before, Map<String, Double> after, String series, double by) {
         assertThat(after).as("scrape").containsKey(series);
-        assertThat(after.get(series) - before.getOrDefault(series, 0.0)).as(series).isCloseTo(by, within(EXACT));
+        assertThat(after.get(series) - before.getOrDefault(series, 0.0))
+                .as(series)
+                .isCloseTo(by, within(EXACT));
     }
 
     /** Parses the exposition text into "name{sorted labels}" -> value. */
@@ -137,7 +174,8 @@ class MetricsScrapeTest {
             StringBuilder key = new StringBuilder(sample.group(1));
             if (!labels.isEmpty()) {
                 key.append('{');
-                labels.forEach((name, value) -> key.append(name).append("=\"").append(value).append("\","));
+                labels.forEach((name, value) ->
+                        key.append(name).append("=\"").append(value).append("\","));
                 key.setCharAt(key.length() - 1, '}');
             }
             samples.put(key.toString(), Double.parseDouble(sample.group(4)));

@@ -45,7 +45,8 @@ class ProdBuildIT {
     private static final Path APP = Path.of("target", "quarkus-app");
     private static final Path LOG = Path.of("target", "quarkus.log");
     private static final String SANDBOX_PACKAGE = "io/voyager/gateway/sandbox/";
-    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on https?://[^:]+:(\\d+)");
+    private static final Pattern MANAGEMENT =
+            Pattern.compile("Management interface listening on https?://[^:]+:(\\d+)");
 
     private static RequestSpecification merchant() {
         return Payments.withKey(Payments.PROD_KEY);
@@ -62,12 +63,16 @@ class ProdBuildIT {
         List<String> application = sandboxEntries(APP.resolve("app"));
         List<String> generated = sandboxEntries(APP.resolve("quarkus"));
 
-        assertThat(application).as("sandbox classes in the application jar (add new ones to "
-                + "%prod.quarkus.package.jar.user-configured-ignored-entries)").isEmpty();
+        assertThat(application)
+                .as("sandbox classes in the application jar (add new ones to "
+                        + "%prod.quarkus.package.jar.user-configured-ignored-entries)")
+                .isEmpty();
         // Quarkus generates an implementation of every @ConfigMapping interface it indexes; without the
         // SandboxConfig interface it can never be loaded.
-        assertThat(generated).as("generated sandbox classes other than config-mapping stubs")
-                .allMatch(entry -> entry.matches(Pattern.quote(SANDBOX_PACKAGE) + "SandboxConfig(\\$\\w+)?\\$\\$CMImpl\\.class"));
+        assertThat(generated)
+                .as("generated sandbox classes other than config-mapping stubs")
+                .allMatch(entry ->
+                        entry.matches(Pattern.quote(SANDBOX_PACKAGE) + "SandboxConfig(\\$\\w+)?\\$\\$CMImpl\\.class"));
     }
 
     private static List<String> sandboxEntries(Path folder) throws IOException {
@@ -80,7 +85,8 @@ class ProdBuildIT {
         for (Path jar : jars) {
             try (JarFile file = new JarFile(jar.toFile())) {
                 for (JarEntry entry : Collections.list(file.entries())) {
-                    if (entry.getName().startsWith(SANDBOX_PACKAGE) && entry.getName().endsWith(".class")) {
+                    if (entry.getName().startsWith(SANDBOX_PACKAGE)
+                            && entry.getName().endsWith(".class")) {
                         found.add(entry.getName());
                     }
                 }
@@ -90,12 +96,20 @@ class ProdBuildIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"PUT, /sandbox/faults/adyen", "GET, /sandbox/faults", "DELETE, /sandbox/faults",
-            "POST, /sandbox/baseline"})
+    @CsvSource({
+        "PUT, /sandbox/faults/adyen",
+        "GET, /sandbox/faults",
+        "DELETE, /sandbox/faults",
+        "POST, /sandbox/baseline"
+    })
     void sandboxAndFaultRoutesDoNotExist(String method, String path) {
-        given().contentType(ContentType.JSON).body("{\"errorRate\":1.0}")
-                .when().request(method, path)
-                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"errorRate\":1.0}")
+                .when()
+                .request(method, path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @ParameterizedTest
@@ -106,21 +120,37 @@ class ProdBuildIT {
 
     @Test
     void metricsAreOnTheManagementPort() throws IOException {
-        String metrics = management().accept("text/plain").when().get("/q/metrics")
-                .then().statusCode(200).extract().asString();
+        String metrics = management()
+                .accept("text/plain")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(metrics).contains("voyager_build_info{version=\"1.0.0-SNAPSHOT\"");
     }
 
     @Test
     void sandboxTestKeyIsRefused() {
-        Payments.authorize(Payments.given(), "USD", FakeTokens.APPROVED, null, UUID.randomUUID().toString())
+        Payments.authorize(
+                        Payments.given(),
+                        "USD",
+                        FakeTokens.APPROVED,
+                        null,
+                        UUID.randomUUID().toString())
                 .statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
     }
 
     @Test
     void authorizesThroughTheConfiguredProcessor() {
-        Payments.authorize(merchant(), "EUR", FakeTokens.APPROVED, null, UUID.randomUUID().toString())
+        Payments.authorize(
+                        merchant(),
+                        "EUR",
+                        FakeTokens.APPROVED,
+                        null,
+                        UUID.randomUUID().toString())
                 .statusCode(201)
                 .header("X-Voyager-Version", equalTo("1.0.0-SNAPSHOT"))
                 .body("processor", equalTo("adyen"))
@@ -129,7 +159,12 @@ class ProdBuildIT {
 
     @Test
     void declinesAreBusinessOutcomes() {
-        Payments.authorize(merchant(), "USD", FakeTokens.DECLINED, null, UUID.randomUUID().toString())
+        Payments.authorize(
+                        merchant(),
+                        "USD",
+                        FakeTokens.DECLINED,
+                        null,
+                        UUID.randomUUID().toString())
                 .statusCode(201)
                 .body("status", equalTo("DECLINED"))
                 .body("declineCode", equalTo("insufficient_funds"));
@@ -137,27 +172,48 @@ class ProdBuildIT {
 
     @Test
     void readyOnceEveryProcessorHasCredentialsWithoutShowingThem() throws IOException {
-        String health = management().when().get("/q/health/ready").then().statusCode(200)
+        String health = management()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'credentials' }.data.stripe", equalTo("present"))
                 .body("checks.find { it.name == 'merchant-keys' }.status", equalTo("UP"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(health).doesNotContain(StripeFake.API_KEY);
     }
 
     @Test
     void logsNeverShowSecretValuesKeysOrCardNumbers() throws IOException {
         String pan = "4111 1111 1111 1111";
-        Payments.authorize(merchant(), "USD", FakeTokens.APPROVED, null, UUID.randomUUID().toString()).statusCode(201);
-        merchant().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Card", pan).body(Payments.body(1299, "USD", FakeTokens.APPROVED, null))
-                .post(Payments.PATH).then().statusCode(400);
-        merchant().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        Payments.authorize(
+                        merchant(),
+                        "USD",
+                        FakeTokens.APPROVED,
+                        null,
+                        UUID.randomUUID().toString())
+                .statusCode(201);
+        merchant()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Card", pan)
+                .body(Payments.body(1299, "USD", FakeTokens.APPROVED, null))
+                .post(Payments.PATH)
+                .then()
+                .statusCode(400);
+        merchant()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Payments.body(1299, "USD", pan, null))
-                .post(Payments.PATH).then().statusCode(400);
+                .post(Payments.PATH)
+                .then()
+                .statusCode(400);
         String log = Files.readString(LOG);
 
-        assertThat(log).contains("Profile prod activated")
+        assertThat(log)
+                .contains("Profile prod activated")
                 .doesNotContain(StripeFake.API_KEY)
                 .doesNotContain(AdyenFake.API_KEY)
                 .doesNotContain(MercadoPagoFake.ACCESS_TOKEN)

@@ -16,8 +16,7 @@ import java.util.Map;
  * an Error verdict that says what is wrong.
  */
 public final class CanaryJudge {
-    private CanaryJudge() {
-    }
+    private CanaryJudge() {}
 
     /**
      * @param data the fetched data by metric name; a metric the caller could not fetch should map to
@@ -55,7 +54,13 @@ public final class CanaryJudge {
             thisLook += MetricClassifier.spent(config, metric, look, false);
             soFar += MetricClassifier.spent(config, metric, look, true);
         }
-        return new AlphaSpent(look, config.plannedLooks(), thisLook, soFar, config.alpha(), config.metrics().size());
+        return new AlphaSpent(
+                look,
+                config.plannedLooks(),
+                thisLook,
+                soFar,
+                config.alpha(),
+                config.metrics().size());
     }
 
     private static MetricResult classifySafely(JudgeConfig config, MetricConfig metric, MetricData data, int look) {
@@ -63,7 +68,12 @@ public final class CanaryJudge {
             return MetricClassifier.classify(config, metric, data, look);
         } catch (RuntimeException e) {
             // Errors become data: a bug or a degenerate input must not take the plugin process down.
-            return MetricResult.withoutEvidence(metric.name(), Label.ERROR, metric.critical(), 0, 0,
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.ERROR,
+                    metric.critical(),
+                    0,
+                    0,
                     "cannot judge: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -2,7 +2,11 @@ package io.voyager.rollouts.judge;
 
 /** The closed set of outcomes of judging one metric. */
 public enum Label {
-    PASS, HIGH, LOW, NO_DATA, ERROR;
+    PASS,
+    HIGH,
+    LOW,
+    NO_DATA,
+    ERROR;
 
     /** High and Low are only ever assigned in a direction the metric's config calls bad. */
     public boolean isRegression() {

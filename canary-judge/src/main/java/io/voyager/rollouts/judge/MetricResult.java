@@ -27,10 +27,21 @@ public record MetricResult(
         double baselineN,
         String summary) {
 
-    public static MetricResult withoutEvidence(String name, Label label, boolean critical, double canaryN,
-            double baselineN, String summary) {
-        return new MetricResult(name, label, critical, false, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN,
-                canaryN, baselineN, summary);
+    public static MetricResult withoutEvidence(
+            String name, Label label, boolean critical, double canaryN, double baselineN, String summary) {
+        return new MetricResult(
+                name,
+                label,
+                critical,
+                false,
+                Double.NaN,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                canaryN,
+                baselineN,
+                summary);
     }
 
     /** Fails the whole run at once, whatever the score. */

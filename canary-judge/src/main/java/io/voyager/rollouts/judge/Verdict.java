@@ -24,7 +24,10 @@ public record Verdict(Phase phase, double score, String message, List<MetricResu
                 metadata.put(p + "effect", number(m.effect()));
             }
             if (m.interval() != null) {
-                metadata.put(p + "ci", number(m.interval().lower()) + ".." + number(m.interval().upper()));
+                metadata.put(
+                        p + "ci",
+                        number(m.interval().lower()) + ".."
+                                + number(m.interval().upper()));
                 metadata.put(p + "ciLevel", number(m.confidence()));
             }
             if (!Double.isNaN(m.pValue())) {

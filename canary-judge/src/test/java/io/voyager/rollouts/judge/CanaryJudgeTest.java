@@ -29,10 +29,12 @@ class CanaryJudgeTest {
         Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
         assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
         assertThat(verdict.score()).isEqualTo(100.0);
-        assertThat(verdict.message()).startsWith("success-rate: canary 99.50% vs stable 99.50% (+0.00 pp")
+        assertThat(verdict.message())
+                .startsWith("success-rate: canary 99.50% vs stable 99.50% (+0.00 pp")
                 // At the first look, what the look spent is all the run has spent.
-                .containsPattern("PASSED \\(score 100; look 1 of 12 planned: alpha (\\S+) spent, \\1 so far of family-wise"
-                        + " 0\\.010 over 2 metrics\\)$");
+                .containsPattern(
+                        "PASSED \\(score 100; look 1 of 12 planned: alpha (\\S+) spent, \\1 so far of family-wise"
+                                + " 0\\.010 over 2 metrics\\)$");
     }
 
     @Test
@@ -41,8 +43,9 @@ class CanaryJudgeTest {
         assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
         assertThat(verdict.score()).isZero();
         assertThat(verdict.message())
-                .matches("success-rate: canary 97\\.10% vs stable 99\\.60% \\(\u22122\\.50 pp, 99\\.\\d+% CI \u22122\\.\\d\\d\\.\\.\u22122\\.\\d\\d\\)"
-                        + ", guardrail >= 98\\.0% breached FAILED \\(score 0; look 3 of \\d+ planned: alpha .+\\)");
+                .matches(
+                        "success-rate: canary 97\\.10% vs stable 99\\.60% \\(\u22122\\.50 pp, 99\\.\\d+% CI \u22122\\.\\d\\d\\.\\.\u22122\\.\\d\\d\\)"
+                                + ", guardrail >= 98\\.0% breached FAILED \\(score 0; look 3 of \\d+ planned: alpha .+\\)");
     }
 
     @Test
@@ -64,7 +67,8 @@ class CanaryJudgeTest {
     void tooLittleDataIsInconclusiveAndShowsTheCounts() {
         Verdict verdict = judge(GATEWAY, 1, success(120, 0.995, 40_000, 0.995), latency(120, 1.0, 40_000));
         assertThat(verdict.phase()).isEqualTo(Phase.INCONCLUSIVE);
-        assertThat(verdict.message()).startsWith("2 of 2 metrics without enough data")
+        assertThat(verdict.message())
+                .startsWith("2 of 2 metrics without enough data")
                 .contains("canary n=120 < 500 requests");
     }
 
@@ -74,9 +78,12 @@ class CanaryJudgeTest {
         Verdict verdict = judge(GATEWAY, 1, success(150, 0.77, 40_000, 0.998), latency(150, 1.0, 40_000));
         assertThat(verdict.phase()).isEqualTo(Phase.FAILED);
         assertThat(verdict.metrics().get(0).label()).isEqualTo(Label.LOW);
-        assertThat(verdict.message()).contains("canary 77.33% vs stable 99.80%")
+        assertThat(verdict.message())
+                .contains("canary 77.33% vs stable 99.80%")
                 .contains("[canary n=150 < 500: enough to show harm, too few to show safety]");
-        assertThat(verdict.metrics().get(1).label()).as("latency on 150 requests").isEqualTo(Label.NO_DATA);
+        assertThat(verdict.metrics().get(1).label())
+                .as("latency on 150 requests")
+                .isEqualTo(Label.NO_DATA);
     }
 
     @Test
@@ -127,9 +134,10 @@ class CanaryJudgeTest {
     @Test
     void significantButHarmlessDifferenceStaysWithinTheAllowedEffect() {
         // 0.05 pp worse over 2 million requests is significant, yet below the 0.1 pp that matters.
-        Verdict verdict = judge(GATEWAY, 12, success(2_000_000, 0.9945, 20_000_000, 0.9950),
-                latency(2_000_000, 1.0, 20_000_000));
-        assertThat(verdict.metrics().get(0).pValue()).isLessThan(verdict.metrics().get(0).boundary());
+        Verdict verdict =
+                judge(GATEWAY, 12, success(2_000_000, 0.9945, 20_000_000, 0.9950), latency(2_000_000, 1.0, 20_000_000));
+        assertThat(verdict.metrics().get(0).pValue())
+                .isLessThan(verdict.metrics().get(0).boundary());
         assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
     }
 
@@ -147,10 +155,10 @@ class CanaryJudgeTest {
         long seed = 33;
         SplittableRandom random = new SplittableRandom(seed);
         double[] baseline = normal(random, 240, 0.6, 0.02);
-        Verdict lower = CanaryJudge.judge(config, LookContext.look(6),
-                Map.of("cpu", new SeriesData(normal(random, 60, 0.45, 0.02), baseline)));
-        Verdict higher = CanaryJudge.judge(config, LookContext.look(6),
-                Map.of("cpu", new SeriesData(normal(random, 60, 0.75, 0.02), baseline)));
+        Verdict lower = CanaryJudge.judge(
+                config, LookContext.look(6), Map.of("cpu", new SeriesData(normal(random, 60, 0.45, 0.02), baseline)));
+        Verdict higher = CanaryJudge.judge(
+                config, LookContext.look(6), Map.of("cpu", new SeriesData(normal(random, 60, 0.75, 0.02), baseline)));
         assertThat(lower.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.LOW);
         assertThat(higher.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.HIGH);
     }
@@ -168,12 +176,15 @@ class CanaryJudgeTest {
         // kayenta#780: same median, four times the spread.
         long seed = 31;
         SplittableRandom random = new SplittableRandom(seed);
-        MetricConfig cpu = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
+        MetricConfig cpu =
+                MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
         JudgeConfig config = JudgeConfig.withMetrics(List.of(cpu));
         SeriesData data = new SeriesData(normal(random, 60, 0.6, 0.08), normal(random, 240, 0.6, 0.02));
         Verdict verdict = CanaryJudge.judge(config, LookContext.look(6), Map.of("cpu", data));
         assertThat(verdict.metrics().get(0).label()).as("seed %d", seed).isEqualTo(Label.HIGH);
-        assertThat(verdict.message()).as("seed %d", seed).contains("erratic")
+        assertThat(verdict.message())
+                .as("seed %d", seed)
+                .contains("erratic")
                 .containsPattern("FAILED \\(score 0; look 6 of \\d+ planned: alpha [^)]+ over 1 metric\\)$");
     }
 
@@ -181,18 +192,25 @@ class CanaryJudgeTest {
     void unchangedSeriesPasses() {
         long seed = 32;
         SplittableRandom random = new SplittableRandom(seed);
-        MetricConfig cpu = MetricConfig.of("cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1))
+        MetricConfig cpu = MetricConfig.of(
+                        "cpu", MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1))
                 .withOutlierRemoval(true);
         SeriesData data = new SeriesData(normal(random, 60, 0.6, 0.02), normal(random, 240, 0.6, 0.02));
-        Verdict verdict = CanaryJudge.judge(JudgeConfig.withMetrics(List.of(cpu)), LookContext.look(6), Map.of("cpu", data));
+        Verdict verdict =
+                CanaryJudge.judge(JudgeConfig.withMetrics(List.of(cpu)), LookContext.look(6), Map.of("cpu", data));
         assertThat(verdict.phase()).as("seed %d", seed).isEqualTo(Phase.SUCCESSFUL);
     }
 
     @Test
     void dataSourceFailureIsErrorNeverPass() {
-        Verdict perMetric = CanaryJudge.judge(GATEWAY, LookContext.look(1), Map.of(
-                "success-rate", success(60_000, 0.995, 1_000_000, 0.995),
-                "latency", new Unavailable("prometheus: context deadline exceeded")));
+        Verdict perMetric = CanaryJudge.judge(
+                GATEWAY,
+                LookContext.look(1),
+                Map.of(
+                        "success-rate",
+                        success(60_000, 0.995, 1_000_000, 0.995),
+                        "latency",
+                        new Unavailable("prometheus: context deadline exceeded")));
         assertThat(perMetric.phase()).isEqualTo(Phase.ERROR);
         assertThat(perMetric.message()).contains("latency: data source failed: prometheus: context deadline exceeded");
         Verdict whole = CanaryJudge.judge(GATEWAY, LookContext.failed(1, "connection refused"), Map.of());
@@ -210,8 +228,8 @@ class CanaryJudgeTest {
 
     @Test
     void malformedDataIsErrorNotACrash() {
-        HistogramData backwards = new HistogramData(new double[] {0.5, 0.1, Double.POSITIVE_INFINITY},
-                new double[] {1, 2, 3}, new double[] {1, 2, 3});
+        HistogramData backwards = new HistogramData(
+                new double[] {0.5, 0.1, Double.POSITIVE_INFINITY}, new double[] {1, 2, 3}, new double[] {1, 2, 3});
         Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), backwards);
         assertThat(verdict.phase()).isEqualTo(Phase.ERROR);
         assertThat(verdict.message()).contains("latency: bucket bounds must increase");
@@ -220,10 +238,19 @@ class CanaryJudgeTest {
     @Test
     void metadataCarriesTheEvidencePerMetric() {
         Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
-        assertThat(verdict.metadata()).containsKeys("success-rate.label", "success-rate.effect", "success-rate.ci",
-                "success-rate.pValue", "success-rate.boundary", "success-rate.nCanary", "success-rate.nBaseline",
-                "latency.label", "latency.ci");
-        assertThat(verdict.metadata()).containsEntry("success-rate.nCanary", "60000")
+        assertThat(verdict.metadata())
+                .containsKeys(
+                        "success-rate.label",
+                        "success-rate.effect",
+                        "success-rate.ci",
+                        "success-rate.pValue",
+                        "success-rate.boundary",
+                        "success-rate.nCanary",
+                        "success-rate.nBaseline",
+                        "latency.label",
+                        "latency.ci");
+        assertThat(verdict.metadata())
+                .containsEntry("success-rate.nCanary", "60000")
                 .containsEntry("latency.label", "Pass");
         assertThat(verdict.value()).isEqualTo("100.00");
     }
@@ -233,7 +260,8 @@ class CanaryJudgeTest {
         // The boundary relaxes as alpha is spent: a look-12 test may be less strict than a look-1 test.
         Verdict first = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
         Verdict last = judge(GATEWAY, 12, success(60_000, 0.995, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
-        assertThat(last.metrics().get(0).boundary()).isGreaterThan(first.metrics().get(0).boundary());
+        assertThat(last.metrics().get(0).boundary())
+                .isGreaterThan(first.metrics().get(0).boundary());
         assertThat(first.metrics().get(0).boundary()).isLessThan(GATEWAY.alpha() / 2);
     }
 
@@ -246,7 +274,9 @@ class CanaryJudgeTest {
     }
 
     private static HistogramData latency(double canaryN, double slowdown, double baselineN) {
-        return new HistogramData(BOUNDS, LatencyModel.expectedCumulative(canaryN, slowdown),
+        return new HistogramData(
+                BOUNDS,
+                LatencyModel.expectedCumulative(canaryN, slowdown),
                 LatencyModel.expectedCumulative(baselineN, 1.0));
     }
 

@@ -30,10 +30,10 @@ class LatencyOverdispersionTest {
     private static final int STABLE_PODS = 10;
     private static final int PER_POD = 5_000;
     private static final double POD_LOG_SD = 0.05;
-    private static final MetricConfig LATENCY = MetricConfig.of("latency", MetricKind.HISTOGRAM,
-            Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.001));
-    private static final JudgeConfig ONE_LOOK = JudgeConfig.withMetrics(List.of(LATENCY)).withAlpha(0.05)
-            .withPlannedLooks(1);
+    private static final MetricConfig LATENCY =
+            MetricConfig.of("latency", MetricKind.HISTOGRAM, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.001));
+    private static final JudgeConfig ONE_LOOK =
+            JudgeConfig.withMetrics(List.of(LATENCY)).withAlpha(0.05).withPlannedLooks(1);
 
     @Test
     void poolingEveryRequestFailsUnchangedCanariesOnPodsOfDifferentSpeed() {
@@ -69,11 +69,16 @@ class LatencyOverdispersionTest {
         // 10,000, rho = 15.835 / 9,999 = 0.0015837; effects 1 + 9,999 rho = 16.84 (stable) and 1 + 4,999 rho =
         // 8.92 (a canary of one pod and 5,000 requests). Welch-Satterthwaite: V = 8.917 / 5,000 + 16.835 / 40,000,
         // E = 7.917 / 5,000 + 15.835 / 40,000, df = 3 (V / E)^2 = 3.72.
-        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_850, 10_000},
-                new double[] {9_000, 9_950, 10_000}, new double[] {9_000, 9_900, 10_000});
+        List<double[]> stable = List.of(
+                new double[] {9_000, 9_900, 10_000},
+                new double[] {9_000, 9_850, 10_000},
+                new double[] {9_000, 9_950, 10_000},
+                new double[] {9_000, 9_900, 10_000});
         HistogramData data = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
 
-        MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data)).metrics().get(0);
+        MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data))
+                .metrics()
+                .get(0);
 
         assertThat(result.summary())
                 .contains("pods overdispersed: counts weigh 1/8.92 (canary), 1/16.84 (stable, 4 pods), t on 3.7 df");
@@ -82,11 +87,15 @@ class LatencyOverdispersionTest {
     @Test
     void threeStablePodsAreTooFewToEstimateASpread() {
         double[] bounds = {0.1, 0.5, Double.POSITIVE_INFINITY};
-        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_850, 10_000},
-                new double[] {9_000, 9_950, 10_000});
+        List<double[]> stable =
+                List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_850, 10_000}, new double[] {
+                    9_000, 9_950, 10_000
+                });
         HistogramData data = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
 
-        MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data)).metrics().get(0);
+        MetricResult result = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", data))
+                .metrics()
+                .get(0);
 
         assertThat(result.summary()).doesNotContain("overdispersed");
     }
@@ -94,13 +103,20 @@ class LatencyOverdispersionTest {
     @Test
     void podsNoMoreDifferentThanIndependentRequestsLeaveTheCountsAsTheyAre() {
         double[] bounds = {0.1, 0.5, Double.POSITIVE_INFINITY};
-        List<double[]> stable = List.of(new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_900, 10_000},
-                new double[] {9_000, 9_900, 10_000}, new double[] {9_000, 9_900, 10_000});
+        List<double[]> stable = List.of(
+                new double[] {9_000, 9_900, 10_000},
+                new double[] {9_000, 9_900, 10_000},
+                new double[] {9_000, 9_900, 10_000},
+                new double[] {9_000, 9_900, 10_000});
         HistogramData perPod = HistogramData.ofPods(bounds, List.of(new double[] {4_500, 4_950, 5_000}), stable);
         HistogramData pooled = new HistogramData(bounds, perPod.canaryCumulative(), perPod.baselineCumulative());
 
-        MetricResult fromPods = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", perPod)).metrics().get(0);
-        MetricResult fromSums = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", pooled)).metrics().get(0);
+        MetricResult fromPods = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", perPod))
+                .metrics()
+                .get(0);
+        MetricResult fromSums = CanaryJudge.judge(ONE_LOOK, LookContext.look(1), Map.of("latency", pooled))
+                .metrics()
+                .get(0);
 
         assertThat(fromPods.summary()).isEqualTo(fromSums.summary()).doesNotContain("overdispersed");
     }
@@ -111,16 +127,21 @@ class LatencyOverdispersionTest {
             for (int pod = 0; pod < STABLE_PODS; pod++) {
                 stable.add(pod(random, 1.0));
             }
-            HistogramData data = HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS,
-                    List.of(pod(random, canarySlowdown)), stable);
-            return Map.of("latency", perPod ? data
-                    : new HistogramData(data.upperBounds(), data.canaryCumulative(), data.baselineCumulative()));
+            HistogramData data = HistogramData.ofPods(
+                    GatewayLikeMetrics.LATENCY_BOUNDS, List.of(pod(random, canarySlowdown)), stable);
+            return Map.of(
+                    "latency",
+                    perPod
+                            ? data
+                            : new HistogramData(
+                                    data.upperBounds(), data.canaryCumulative(), data.baselineCumulative()));
         });
     }
 
     private static double[] pod(SplittableRandom random, double slowdown) {
         double podFactor = Math.exp(POD_LOG_SD * Normal.quantile(random.nextDouble()));
-        long[] perBucket = Binomial.multinomial(random, PER_POD, LatencyModel.bucketProbabilities(slowdown * podFactor));
+        long[] perBucket =
+                Binomial.multinomial(random, PER_POD, LatencyModel.bucketProbabilities(slowdown * podFactor));
         return LatencyModel.cumulative(perBucket);
     }
 }

@@ -27,10 +27,10 @@ class OverdispersionTest {
     private static final int STABLE_PODS = 10;
     private static final int PER_POD = 5_000;
     private static final double POD_SD = 0.002;
-    private static final MetricConfig ERRORS = MetricConfig.of("success-rate", MetricKind.RATIO,
-            Direction.DECREASE_IS_BAD, AllowedEffect.absolute(0.0));
-    private static final JudgeConfig ONE_LOOK = JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05)
-            .withPlannedLooks(1);
+    private static final MetricConfig ERRORS =
+            MetricConfig.of("success-rate", MetricKind.RATIO, Direction.DECREASE_IS_BAD, AllowedEffect.absolute(0.0));
+    private static final JudgeConfig ONE_LOOK =
+            JudgeConfig.withMetrics(List.of(ERRORS)).withAlpha(0.05).withPlannedLooks(1);
 
     @Test
     void poolingEveryRequestFailsUnchangedCanariesOnHeterogeneousPods() {
@@ -65,8 +65,12 @@ class OverdispersionTest {
                 stable.add(pod(random, 0.01));
             }
             RatioData data = RatioData.ofPods(List.of(pod(random, 0.01 + canaryExtraErrors)), stable);
-            return Map.of("success-rate", perPod ? data
-                    : new RatioData(data.canaryGood(), data.canaryTotal(), data.baselineGood(), data.baselineTotal()));
+            return Map.of(
+                    "success-rate",
+                    perPod
+                            ? data
+                            : new RatioData(
+                                    data.canaryGood(), data.canaryTotal(), data.baselineGood(), data.baselineTotal()));
         });
     }
 

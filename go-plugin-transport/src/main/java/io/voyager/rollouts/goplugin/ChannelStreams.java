@@ -11,8 +11,7 @@ import java.nio.channels.SocketChannel;
  * ({@code Channels.newInputStream} serialises both directions on one lock in Java 17.)
  */
 public final class ChannelStreams {
-    private ChannelStreams() {
-    }
+    private ChannelStreams() {}
 
     public static InputStream input(SocketChannel channel) {
         return new InputStream() {

@@ -7,8 +7,7 @@ import java.util.Set;
 
 /** The control stream's services: {@code Control.Ping}, {@code Control.Quit} and {@code Dispenser.Dispense}. */
 final class ControlServices {
-    private ControlServices() {
-    }
+    private ControlServices() {}
 
     static RpcServices create(MuxBroker broker, Set<String> pluginNames, Runnable quit) {
         return new RpcServices()

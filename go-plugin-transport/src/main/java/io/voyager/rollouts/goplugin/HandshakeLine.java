@@ -9,8 +9,7 @@ public final class HandshakeLine {
     public static final int APP_PROTOCOL_VERSION = 1;
     public static final String PROTOCOL = "netrpc";
 
-    private HandshakeLine() {
-    }
+    private HandshakeLine() {}
 
     public static String of(String network, String address) {
         return CORE_PROTOCOL_VERSION + "|" + APP_PROTOCOL_VERSION + "|" + network + "|" + address + "|" + PROTOCOL;

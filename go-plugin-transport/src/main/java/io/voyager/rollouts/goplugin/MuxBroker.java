@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MuxBroker {
     /** Ids are go-plugin broker ids, unrelated to yamux stream ids; Go starts at 1. */
     private final AtomicInteger nextId = new AtomicInteger(1);
+
     private final Map<Integer, String> reserved = new ConcurrentHashMap<>();
 
     /** Reserves the id the host will dial for the plugin named {@code pluginName}. */

@@ -18,11 +18,10 @@ public record PluginEnvironment(Path unixSocketDir, int minPort, int maxPort) {
     public static final String MAX_PORT = "PLUGIN_MAX_PORT";
 
     public static PluginEnvironment from(Map<String, String> env) {
-        String dir = nonEmpty(env.get(UNIX_SOCKET_DIR)).or(() -> nonEmpty(env.get("TMPDIR"))).orElse("/tmp");
-        return new PluginEnvironment(
-                Path.of(dir),
-                port(env, MIN_PORT),
-                port(env, MAX_PORT));
+        String dir = nonEmpty(env.get(UNIX_SOCKET_DIR))
+                .or(() -> nonEmpty(env.get("TMPDIR")))
+                .orElse("/tmp");
+        return new PluginEnvironment(Path.of(dir), port(env, MIN_PORT), port(env, MAX_PORT));
     }
 
     private static Optional<String> nonEmpty(String value) {

@@ -39,6 +39,7 @@ public final class PluginListener implements Closeable {
     private static final Logger LOG = Logger.getLogger(PluginListener.class.getName());
     /** Longer unix socket paths do not fit sockaddr_un on every platform. */
     private static final int MAX_UNIX_PATH = 100;
+
     private static final int UNIX_NAME_ATTEMPTS = 10;
 
     private final ServerSocketChannel server;

@@ -10,8 +10,7 @@ import java.io.PrintStream;
 public final class StandardStreams {
     private static PrintStream handshakeOut;
 
-    private StandardStreams() {
-    }
+    private StandardStreams() {}
 
     public static synchronized void reserveStdout() {
         if (handshakeOut == null) {

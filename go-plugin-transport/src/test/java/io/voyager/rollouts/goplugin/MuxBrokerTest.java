@@ -28,7 +28,8 @@ class MuxBrokerTest {
         broker.reserve("p");
         broker.accept(new ByteArrayInputStream(new byte[] {1, 0, 0, 0}), new ByteArrayOutputStream());
 
-        assertThatThrownBy(() -> broker.accept(new ByteArrayInputStream(new byte[] {1, 0, 0, 0}), new ByteArrayOutputStream()))
+        assertThatThrownBy(() ->
+                        broker.accept(new ByteArrayInputStream(new byte[] {1, 0, 0, 0}), new ByteArrayOutputStream()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("broker id 1");
     }
@@ -38,7 +39,8 @@ class MuxBrokerTest {
         MuxBroker broker = new MuxBroker();
         broker.reserve("p");
 
-        assertThatThrownBy(() -> broker.accept(new ByteArrayInputStream(new byte[] {1, 0}), new ByteArrayOutputStream()))
+        assertThatThrownBy(
+                        () -> broker.accept(new ByteArrayInputStream(new byte[] {1, 0}), new ByteArrayOutputStream()))
                 .isInstanceOf(IOException.class);
     }
 }

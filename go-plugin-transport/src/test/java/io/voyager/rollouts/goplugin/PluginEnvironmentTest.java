@@ -28,15 +28,18 @@ class PluginEnvironmentTest {
 
     @Test
     void socketDirectoryPrefersPluginUnixSocketDirThenTmpdir() {
-        assertThat(PluginEnvironment.from(Map.of("TMPDIR", "/var/tmp")).unixSocketDir()).isEqualTo(Path.of("/var/tmp"));
+        assertThat(PluginEnvironment.from(Map.of("TMPDIR", "/var/tmp")).unixSocketDir())
+                .isEqualTo(Path.of("/var/tmp"));
         assertThat(PluginEnvironment.from(Map.of("TMPDIR", "/var/tmp", "PLUGIN_UNIX_SOCKET_DIR", "/run/plugins"))
-                .unixSocketDir()).isEqualTo(Path.of("/run/plugins"));
+                        .unixSocketDir())
+                .isEqualTo(Path.of("/run/plugins"));
     }
 
     @Test
     void otherCookieValuesAreRefused() {
         assertThat(COOKIE.isSetIn(Map.of())).isFalse();
-        assertThat(COOKIE.isSetIn(Map.of("ARGO_ROLLOUTS_RPC_PLUGIN", "trafficrouter"))).isFalse();
+        assertThat(COOKIE.isSetIn(Map.of("ARGO_ROLLOUTS_RPC_PLUGIN", "trafficrouter")))
+                .isFalse();
     }
 
     @Test

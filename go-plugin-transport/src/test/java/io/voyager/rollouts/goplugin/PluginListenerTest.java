@@ -34,8 +34,8 @@ class PluginListenerTest {
     @Test
     void fallsBackToTcpWithinThePortRangeWhenNoSocketCanBeMade() throws Exception {
         Path missing = dir.resolve("does-not-exist");
-        try (PluginListener listener = PluginListener.open(new PluginEnvironment(missing, 20000, 20100),
-                PluginListener.Kind.AUTO)) {
+        try (PluginListener listener =
+                PluginListener.open(new PluginEnvironment(missing, 20000, 20100), PluginListener.Kind.AUTO)) {
             assertThat(listener.network()).isEqualTo("tcp");
             int port = Integer.parseInt(listener.address().substring("127.0.0.1:".length()));
             assertThat(port).isBetween(20000, 20100);

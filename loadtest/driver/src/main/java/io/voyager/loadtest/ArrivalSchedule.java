@@ -16,7 +16,8 @@ public record ArrivalSchedule(double ratePerSecond, Duration duration) {
                     "rate must be in (0, " + LoadPlan.MAX_RATE_PER_SECOND + "] req/s, got " + ratePerSecond);
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(LoadPlan.MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("duration must be in (0, " + LoadPlan.MAX_DURATION + "], got " + duration);
+            throw new IllegalArgumentException(
+                    "duration must be in (0, " + LoadPlan.MAX_DURATION + "], got " + duration);
         }
     }
 

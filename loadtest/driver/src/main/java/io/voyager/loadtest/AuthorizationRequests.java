@@ -36,8 +36,13 @@ public final class AuthorizationRequests implements RequestSource {
                 + "\"},\"paymentMethod\":{\"token\":\"" + token + "\"}}";
         Map<String, String> headers = merchantKey == null || merchantKey.isEmpty()
                 ? Map.of("Content-Type", "application/json", "Idempotency-Key", runId + "-" + index)
-                : Map.of("Content-Type", "application/json", "Idempotency-Key", runId + "-" + index,
-                        "Authorization", "Bearer " + merchantKey);
+                : Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Idempotency-Key",
+                        runId + "-" + index,
+                        "Authorization",
+                        "Bearer " + merchantKey);
         return new OutgoingRequest("POST", "/v1/authorizations", headers, body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -20,8 +20,7 @@ import java.util.Locale;
  */
 public final class LoadDriverMain {
 
-    private LoadDriverMain() {
-    }
+    private LoadDriverMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<URI> targets = new ArrayList<>();
@@ -70,17 +69,26 @@ public final class LoadDriverMain {
             }
             LoadPlan plan = new LoadPlan(
                     new ArrivalSchedule(rate, duration),
-                    new TrafficSplit(targets, weights.stream().mapToInt(Integer::intValue).toArray()),
+                    new TrafficSplit(
+                            targets,
+                            weights.stream().mapToInt(Integer::intValue).toArray()),
                     new AuthorizationRequests(seed, "ld" + Long.toString(System.currentTimeMillis(), 36), merchantKey),
-                    timeout, connections, maxInFlight);
-            System.err.printf(Locale.ROOT, "load-driver: %.0f req/s for %s (after a %s warm-up) against %s%n", rate,
-                    duration, warmup, targets);
+                    timeout,
+                    connections,
+                    maxInFlight);
+            System.err.printf(
+                    Locale.ROOT,
+                    "load-driver: %.0f req/s for %s (after a %s warm-up) against %s%n",
+                    rate,
+                    duration,
+                    warmup,
+                    targets);
             OpenModelDriver driver = new OpenModelDriver(plan).warmUpFor(warmup);
             if (weightsPath != null) {
                 driver.followWeights(new WeightsFile(weightsPath));
             }
-            try (Writer timelineOut = timelinePath == null ? null
-                    : Files.newBufferedWriter(timelinePath, StandardCharsets.UTF_8)) {
+            try (Writer timelineOut =
+                    timelinePath == null ? null : Files.newBufferedWriter(timelinePath, StandardCharsets.UTF_8)) {
                 if (timelineOut != null) {
                     driver.recordTimeline(new TargetTimeline(targets.size(), timelineInterval.toMillis(), timelineOut));
                 }

@@ -16,6 +16,7 @@ public final class LoadReport {
 
     /** Outcomes that mean the system did its job; a decline is a business answer. */
     public static final String APPROVED = "approved";
+
     public static final String DECLINED = "declined";
 
     private static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
@@ -94,12 +95,24 @@ public final class LoadReport {
 
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "sent %d, completed %d, succeeded %d, failed %d, %.1f req/s over %.1f s%n",
-                sent(), completed(), succeeded(), failed(), achievedRatePerSecond(), elapsedNanos / 1e9));
+        out.append(String.format(
+                Locale.ROOT,
+                "sent %d, completed %d, succeeded %d, failed %d, %.1f req/s over %.1f s%n",
+                sent(),
+                completed(),
+                succeeded(),
+                failed(),
+                achievedRatePerSecond(),
+                elapsedNanos / 1e9));
         outcomes().forEach((k, v) -> out.append(String.format(Locale.ROOT, "  %-24s %d%n", k, v)));
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "latency from intended send (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
-                latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis()));
+                latencyMillis(50),
+                latencyMillis(90),
+                latencyMillis(99),
+                latencyMillis(99.9),
+                maxLatencyMillis()));
         if (!versions.isEmpty()) {
             out.append("answered by version: ").append(versions()).append('\n');
         }
@@ -108,11 +121,20 @@ public final class LoadReport {
 
     public String toJson() {
         StringBuilder out = new StringBuilder("{");
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "\"sent\":%d,\"completed\":%d,\"succeeded\":%d,\"failed\":%d,\"ratePerSecond\":%.2f,"
                         + "\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"p999Ms\":%.3f,\"maxMs\":%.3f,",
-                sent(), completed(), succeeded(), failed(), achievedRatePerSecond(), latencyMillis(50),
-                latencyMillis(90), latencyMillis(99), latencyMillis(99.9), maxLatencyMillis()));
+                sent(),
+                completed(),
+                succeeded(),
+                failed(),
+                achievedRatePerSecond(),
+                latencyMillis(50),
+                latencyMillis(90),
+                latencyMillis(99),
+                latencyMillis(99.9),
+                maxLatencyMillis()));
         out.append("\"outcomes\":").append(jsonObject(outcomes())).append(',');
         out.append("\"versions\":").append(jsonObject(versions())).append('}');
         return out.toString();
@@ -120,8 +142,11 @@ public final class LoadReport {
 
     private static String jsonObject(Map<String, Long> map) {
         StringBuilder out = new StringBuilder("{");
-        map.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"')
-                .append(k.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":").append(v));
+        map.forEach((k, v) -> out.append(out.length() > 1 ? "," : "")
+                .append('"')
+                .append(k.replace("\\", "\\\\").replace("\"", "\\\""))
+                .append("\":")
+                .append(v));
         return out.append('}').toString();
     }
 }

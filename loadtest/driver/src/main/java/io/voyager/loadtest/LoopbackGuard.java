@@ -7,8 +7,7 @@ import java.net.UnknownHostException;
 /** Refuses any target that is not on this machine: the driver only ever loads loopback. */
 public final class LoopbackGuard {
 
-    private LoopbackGuard() {
-    }
+    private LoopbackGuard() {}
 
     public static URI requireLoopback(URI target) {
         String host = target.getHost();

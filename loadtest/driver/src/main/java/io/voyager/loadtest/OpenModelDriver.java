@@ -56,7 +56,8 @@ public final class OpenModelDriver {
      */
     public OpenModelDriver warmUpFor(Duration duration) {
         if (duration.isNegative() || duration.compareTo(LoadPlan.MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("warm-up must be in [0, " + LoadPlan.MAX_DURATION + "], got " + duration);
+            throw new IllegalArgumentException(
+                    "warm-up must be in [0, " + LoadPlan.MAX_DURATION + "], got " + duration);
         }
         this.warmup = duration;
         return this;
@@ -74,7 +75,8 @@ public final class OpenModelDriver {
                             .setDefaultPort(target.getPort() > 0 ? target.getPort() : 80)
                             .setKeepAlive(true)
                             .setPipelining(false)
-                            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, plan.requestTimeout().toMillis())),
+                            .setConnectTimeout((int) Math.min(
+                                    Integer.MAX_VALUE, plan.requestTimeout().toMillis())),
                     new PoolOptions().setHttp1MaxSize(plan.maxConnectionsPerTarget()));
         }
         try {
@@ -103,14 +105,25 @@ public final class OpenModelDriver {
             }
             return report;
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
     }
 
     /** Sends one schedule's requests, numbered from {@code firstIndex}, and waits until all are answered. */
-    private void runPhase(Vertx vertx, HttpClient[] clients, ArrivalSchedule schedule, long firstIndex,
-            LoadReport report, TargetTimeline phaseTimeline, String phase) throws InterruptedException {
+    private void runPhase(
+            Vertx vertx,
+            HttpClient[] clients,
+            ArrivalSchedule schedule,
+            long firstIndex,
+            LoadReport report,
+            TargetTimeline phaseTimeline,
+            String phase)
+            throws InterruptedException {
         long total = schedule.totalRequests();
         AtomicLong inFlight = new AtomicLong();
         AtomicLong finished = new AtomicLong();
@@ -131,8 +144,14 @@ public final class OpenModelDriver {
                 inFlight.incrementAndGet();
                 long requestNumber = firstIndex + index;
                 int target = plan.split().targetIndexFor(requestNumber);
-                send(clients[target], target, plan.requests().request(requestNumber), intended, report,
-                        phaseTimeline, () -> {
+                send(
+                        clients[target],
+                        target,
+                        plan.requests().request(requestNumber),
+                        intended,
+                        report,
+                        phaseTimeline,
+                        () -> {
                             inFlight.decrementAndGet();
                             complete(finished, total, done);
                         });
@@ -143,7 +162,8 @@ public final class OpenModelDriver {
         });
 
         long boundMillis = TimeUnit.NANOSECONDS.toMillis(schedule.offsetNanos(total))
-                + plan.requestTimeout().toMillis() * 2 + 5_000;
+                + plan.requestTimeout().toMillis() * 2
+                + 5_000;
         boolean drained = total == 0 || done.await(boundMillis, TimeUnit.MILLISECONDS);
         report.finish(System.nanoTime() - start);
         if (!drained) {
@@ -157,8 +177,14 @@ public final class OpenModelDriver {
         }
     }
 
-    private void send(HttpClient client, int target, RequestSource.OutgoingRequest request, long intended,
-            LoadReport report, TargetTimeline phaseTimeline, Runnable onDone) {
+    private void send(
+            HttpClient client,
+            int target,
+            RequestSource.OutgoingRequest request,
+            long intended,
+            LoadReport report,
+            TargetTimeline phaseTimeline,
+            Runnable onDone) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setURI(request.path())
@@ -168,20 +194,35 @@ public final class OpenModelDriver {
                 .compose(req -> req.send(Buffer.buffer(request.body())))
                 .compose(resp -> resp.body().map(body -> {
                     String version = resp.getHeader("X-Voyager-Version");
-                    completed(target, ResponseClassifier.classify(resp.statusCode(), body.toString()), version,
-                            intended, report, phaseTimeline);
+                    completed(
+                            target,
+                            ResponseClassifier.classify(resp.statusCode(), body.toString()),
+                            version,
+                            intended,
+                            report,
+                            phaseTimeline);
                     return null;
                 }))
                 .onComplete(result -> {
                     if (result.failed()) {
-                        completed(target, ResponseClassifier.classify(result.cause()), null, intended, report,
+                        completed(
+                                target,
+                                ResponseClassifier.classify(result.cause()),
+                                null,
+                                intended,
+                                report,
                                 phaseTimeline);
                     }
                     onDone.run();
                 });
     }
 
-    private static void completed(int target, String outcome, String version, long intended, LoadReport report,
+    private static void completed(
+            int target,
+            String outcome,
+            String version,
+            long intended,
+            LoadReport report,
             TargetTimeline phaseTimeline) {
         long latency = System.nanoTime() - intended;
         report.recordCompletion(outcome, version, latency);

@@ -8,6 +8,5 @@ public interface RequestSource {
 
     OutgoingRequest request(long index);
 
-    record OutgoingRequest(String method, String path, Map<String, String> headers, byte[] body) {
-    }
+    record OutgoingRequest(String method, String path, Map<String, String> headers, byte[] body) {}
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeoutException;
 /** Turns a response or a transport failure into an outcome name for the report. */
 final class ResponseClassifier {
 
-    private ResponseClassifier() {
-    }
+    private ResponseClassifier() {}
 
     static String classify(int status, String body) {
         if (status == 201 || status == 200) {
@@ -27,7 +26,8 @@ final class ResponseClassifier {
         if (cause instanceof ConnectException) {
             return "connect failed";
         }
-        if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("timeout")) {
+        if (cause instanceof TimeoutException
+                || String.valueOf(cause.getMessage()).contains("timeout")) {
             return "client timeout";
         }
         if (cause instanceof io.vertx.core.http.HttpClosedException) {

@@ -57,8 +57,14 @@ public final class TargetTimeline {
             Bucket[] buckets = interval.getValue();
             for (int target = 0; target < targets; target++) {
                 Bucket b = buckets[target] == null ? new Bucket() : buckets[target];
-                lines.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.1f%n", interval.getKey(), target,
-                        b.succeeded + b.failed, b.succeeded, b.failed,
+                lines.append(String.format(
+                        Locale.ROOT,
+                        "%d,%d,%d,%d,%d,%.1f%n",
+                        interval.getKey(),
+                        target,
+                        b.succeeded + b.failed,
+                        b.succeeded,
+                        b.failed,
                         b.latency.getTotalCount() == 0 ? 0.0 : b.latency.getValueAtPercentile(99) / 1e6));
             }
             it.remove();

@@ -28,7 +28,8 @@ class ArrivalScheduleTest {
     @Test
     void refusesUnboundedOrEmptyRuns() {
         assertThatThrownBy(() -> new ArrivalSchedule(0, Duration.ofSeconds(1))).hasMessageContaining("rate");
-        assertThatThrownBy(() -> new ArrivalSchedule(1e9, Duration.ofSeconds(1))).hasMessageContaining("rate");
+        assertThatThrownBy(() -> new ArrivalSchedule(1e9, Duration.ofSeconds(1)))
+                .hasMessageContaining("rate");
         assertThatThrownBy(() -> new ArrivalSchedule(10, Duration.ofDays(2))).hasMessageContaining("duration");
         assertThatThrownBy(() -> new ArrivalSchedule(10, Duration.ZERO)).hasMessageContaining("duration");
     }

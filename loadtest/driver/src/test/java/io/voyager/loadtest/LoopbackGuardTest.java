@@ -10,9 +10,12 @@ class LoopbackGuardTest {
 
     @Test
     void acceptsLoopbackTargets() {
-        assertThat(LoopbackGuard.requireLoopback(URI.create("http://127.0.0.1:8080"))).isNotNull();
-        assertThat(LoopbackGuard.requireLoopback(URI.create("http://localhost:8080"))).isNotNull();
-        assertThat(LoopbackGuard.requireLoopback(URI.create("http://[::1]:8080"))).isNotNull();
+        assertThat(LoopbackGuard.requireLoopback(URI.create("http://127.0.0.1:8080")))
+                .isNotNull();
+        assertThat(LoopbackGuard.requireLoopback(URI.create("http://localhost:8080")))
+                .isNotNull();
+        assertThat(LoopbackGuard.requireLoopback(URI.create("http://[::1]:8080")))
+                .isNotNull();
     }
 
     @Test

@@ -26,17 +26,25 @@ class OpenModelDriverTest {
 
     @AfterEach
     void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        vertx.close()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
     }
 
     @Test
     void sendsEveryPlannedRequestAndCountsDeclinesAsSuccess() throws Exception {
         AtomicInteger received = new AtomicInteger();
-        int port = serve((req, n) -> {
-            String status = n % 10 == 0 ? "DECLINED" : "AUTHORIZED";
-            req.response().setStatusCode(201).putHeader("X-Voyager-Version", "1.2.3")
-                    .end("{\"status\":\"" + status + "\"}");
-        }, received);
+        int port = serve(
+                (req, n) -> {
+                    String status = n % 10 == 0 ? "DECLINED" : "AUTHORIZED";
+                    req.response()
+                            .setStatusCode(201)
+                            .putHeader("X-Voyager-Version", "1.2.3")
+                            .end("{\"status\":\"" + status + "\"}");
+                },
+                received);
 
         LoadReport report = run(port, 400, Duration.ofSeconds(1), 8, 1_000);
 
@@ -53,13 +61,16 @@ class OpenModelDriverTest {
         // behind it waits in the client queue. Measured from the actual write, those
         // requests would look fast; measured from the plan, they show the stall.
         AtomicInteger received = new AtomicInteger();
-        int port = serve((req, n) -> {
-            if (n == 20) {
-                vertx.setTimer(500, t -> req.response().setStatusCode(201).end("{}"));
-            } else {
-                req.response().setStatusCode(201).end("{}");
-            }
-        }, received);
+        int port = serve(
+                (req, n) -> {
+                    if (n == 20) {
+                        vertx.setTimer(
+                                500, t -> req.response().setStatusCode(201).end("{}"));
+                    } else {
+                        req.response().setStatusCode(201).end("{}");
+                    }
+                },
+                received);
 
         LoadReport report = run(port, 200, Duration.ofSeconds(2), 1, 1_000);
 
@@ -76,28 +87,39 @@ class OpenModelDriverTest {
         AtomicInteger received = new AtomicInteger();
         java.util.Set<String> keys = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger repeatedKeys = new AtomicInteger();
-        int port = serve((req, n) -> {
-            if (!keys.add(req.getHeader("Idempotency-Key"))) {
-                repeatedKeys.incrementAndGet();
-            }
-            if (n < 100) {
-                vertx.setTimer(300, t -> req.response().setStatusCode(201).end("{}"));
-            } else {
-                req.response().setStatusCode(201).end("{}");
-            }
-        }, received);
-        LoadPlan plan = new LoadPlan(new ArrivalSchedule(200, Duration.ofSeconds(1)),
+        int port = serve(
+                (req, n) -> {
+                    if (!keys.add(req.getHeader("Idempotency-Key"))) {
+                        repeatedKeys.incrementAndGet();
+                    }
+                    if (n < 100) {
+                        vertx.setTimer(
+                                300, t -> req.response().setStatusCode(201).end("{}"));
+                    } else {
+                        req.response().setStatusCode(201).end("{}");
+                    }
+                },
+                received);
+        LoadPlan plan = new LoadPlan(
+                new ArrivalSchedule(200, Duration.ofSeconds(1)),
                 TrafficSplit.single(URI.create("http://127.0.0.1:" + port)),
-                new AuthorizationRequests(7, "test", null), Duration.ofSeconds(5), 50, 1_000);
+                new AuthorizationRequests(7, "test", null),
+                Duration.ofSeconds(5),
+                50,
+                1_000);
 
-        LoadReport report = new OpenModelDriver(plan).warmUpFor(Duration.ofSeconds(1)).run();
+        LoadReport report =
+                new OpenModelDriver(plan).warmUpFor(Duration.ofSeconds(1)).run();
 
-        assertThat(received.get()).as("warm-up and measured requests the server saw").isEqualTo(400);
+        assertThat(received.get())
+                .as("warm-up and measured requests the server saw")
+                .isEqualTo(400);
         assertThat(repeatedKeys.get()).as("idempotency keys sent twice").isZero();
         assertThat(report.sent()).isEqualTo(200);
         assertThat(report.succeeded()).isEqualTo(200);
         assertThat(report.latencyHistogram().getCountBetweenValues(250_000_000L, Long.MAX_VALUE))
-                .as("measured requests that waited for the slow start").isZero();
+                .as("measured requests that waited for the slow start")
+                .isZero();
     }
 
     @Test
@@ -114,7 +136,10 @@ class OpenModelDriverTest {
     @Test
     void shedsBeyondTheInFlightBoundInsteadOfGrowing() throws Exception {
         AtomicInteger received = new AtomicInteger();
-        int port = serve((req, n) -> vertx.setTimer(300, t -> req.response().setStatusCode(201).end("{}")), received);
+        int port = serve(
+                (req, n) -> vertx.setTimer(
+                        300, t -> req.response().setStatusCode(201).end("{}")),
+                received);
 
         LoadReport report = run(port, 200, Duration.ofSeconds(1), 50, 5);
 
@@ -132,27 +157,47 @@ class OpenModelDriverTest {
         java.nio.file.Path weights = dir.resolve("weights");
         java.nio.file.Files.writeString(weights, "0 1");
         java.io.StringWriter csv = new java.io.StringWriter();
-        LoadPlan plan = new LoadPlan(new ArrivalSchedule(200, Duration.ofSeconds(1)),
-                new TrafficSplit(java.util.List.of(URI.create("http://127.0.0.1:" + stablePort),
-                        URI.create("http://127.0.0.1:" + canaryPort)), new int[] {1, 0}),
-                new AuthorizationRequests(7, "test", null), Duration.ofSeconds(5), 8, 1_000);
+        LoadPlan plan = new LoadPlan(
+                new ArrivalSchedule(200, Duration.ofSeconds(1)),
+                new TrafficSplit(
+                        java.util.List.of(
+                                URI.create("http://127.0.0.1:" + stablePort),
+                                URI.create("http://127.0.0.1:" + canaryPort)),
+                        new int[] {1, 0}),
+                new AuthorizationRequests(7, "test", null),
+                Duration.ofSeconds(5),
+                8,
+                1_000);
 
-        LoadReport report = new OpenModelDriver(plan).followWeights(new WeightsFile(weights))
-                .recordTimeline(new TargetTimeline(2, 60_000, csv)).run();
+        LoadReport report = new OpenModelDriver(plan)
+                .followWeights(new WeightsFile(weights))
+                .recordTimeline(new TargetTimeline(2, 60_000, csv))
+                .run();
 
-        assertThat(canary.get()).as("requests the weights file sent to the canary").isEqualTo(200);
+        assertThat(canary.get())
+                .as("requests the weights file sent to the canary")
+                .isEqualTo(200);
         assertThat(stable.get()).isZero();
         assertThat(report.failed()).isEqualTo(200);
-        long canaryFailures = csv.toString().lines().skip(1).map(l -> l.split(","))
-                .filter(f -> f[1].equals("1")).mapToLong(f -> Long.parseLong(f[4])).sum();
+        long canaryFailures = csv.toString()
+                .lines()
+                .skip(1)
+                .map(l -> l.split(","))
+                .filter(f -> f[1].equals("1"))
+                .mapToLong(f -> Long.parseLong(f[4]))
+                .sum();
         assertThat(canaryFailures).as("failures the timeline put on the canary").isEqualTo(200);
     }
 
     private LoadReport run(int port, double rate, Duration duration, int connections, int maxInFlight)
             throws InterruptedException {
-        LoadPlan plan = new LoadPlan(new ArrivalSchedule(rate, duration),
+        LoadPlan plan = new LoadPlan(
+                new ArrivalSchedule(rate, duration),
                 TrafficSplit.single(URI.create("http://127.0.0.1:" + port)),
-                new AuthorizationRequests(7, "test", null), Duration.ofSeconds(5), connections, maxInFlight);
+                new AuthorizationRequests(7, "test", null),
+                Duration.ofSeconds(5),
+                connections,
+                maxInFlight);
         return new OpenModelDriver(plan).run();
     }
 
@@ -162,10 +207,15 @@ class OpenModelDriverTest {
 
     private int serve(Handler handler, AtomicInteger received) throws IOException {
         AtomicLong counter = new AtomicLong();
-        HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> {
-            received.incrementAndGet();
-            handler.handle(req, counter.getAndIncrement());
-        }));
-        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(req -> req.body().onComplete(b -> {
+                    received.incrementAndGet();
+                    handler.handle(req, counter.getAndIncrement());
+                }));
+        return server.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join()
+                .actualPort();
     }
 }

@@ -18,10 +18,8 @@ class TargetTimelineTest {
 
         timeline.flush(6_000);
 
-        assertThat(out.toString().lines()).containsExactly(
-                TargetTimeline.HEADER,
-                "5000,0,2,1,1,30.0",
-                "5000,1,1,1,0,10.0");
+        assertThat(out.toString().lines())
+                .containsExactly(TargetTimeline.HEADER, "5000,0,2,1,1,30.0", "5000,1,1,1,0,10.0");
     }
 
     @Test
@@ -31,10 +29,8 @@ class TargetTimelineTest {
 
         timeline.flush(6_500);
 
-        assertThat(out.toString().lines()).containsExactly(
-                TargetTimeline.HEADER,
-                "5000,0,1,1,0,20.0",
-                "5000,1,0,0,0,0.0");
+        assertThat(out.toString().lines())
+                .containsExactly(TargetTimeline.HEADER, "5000,0,1,1,0,20.0", "5000,1,0,0,0,0.0");
     }
 
     @Test

@@ -15,7 +15,10 @@ class WeightsFileTest {
     Path dir;
 
     private final TrafficSplit split = new TrafficSplit(
-            List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"), URI.create("http://127.0.0.1:3")),
+            List.of(
+                    URI.create("http://127.0.0.1:1"),
+                    URI.create("http://127.0.0.1:2"),
+                    URI.create("http://127.0.0.1:3")),
             new int[] {100, 100, 0});
 
     @Test

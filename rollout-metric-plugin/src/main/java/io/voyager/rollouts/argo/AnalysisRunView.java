@@ -30,8 +30,8 @@ public record AnalysisRunView(
         measurementCounts = measurementCounts == null ? Map.of() : Map.copyOf(measurementCounts);
     }
 
-    public AnalysisRunView(String name, String namespace, Map<String, String> args,
-            Map<String, List<Measurement>> measurements) {
+    public AnalysisRunView(
+            String name, String namespace, Map<String, String> args, Map<String, List<Measurement>> measurements) {
         this(name, namespace, args, measurements, null, Map.of());
     }
 }

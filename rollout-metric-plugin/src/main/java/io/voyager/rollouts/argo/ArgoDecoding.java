@@ -17,8 +17,7 @@ import java.util.Optional;
 final class ArgoDecoding {
     private static final GobStruct EMPTY = new GobStruct("", Map.of());
 
-    private ArgoDecoding() {
-    }
+    private ArgoDecoding() {}
 
     static AnalysisRunView analysisRun(GobStruct run) {
         if (run == null) {
@@ -45,8 +44,8 @@ final class ArgoDecoding {
             measurements.put(result.string("Name"), List.copyOf(list));
             counts.put(result.string("Name"), result.integer("Count"));
         }
-        return new AnalysisRunView(meta.string("Name"), meta.string("Namespace"), args, measurements,
-                time(status, "StartedAt"), counts);
+        return new AnalysisRunView(
+                meta.string("Name"), meta.string("Namespace"), args, measurements, time(status, "StartedAt"), counts);
     }
 
     static MetricView metric(GobStruct metric) {

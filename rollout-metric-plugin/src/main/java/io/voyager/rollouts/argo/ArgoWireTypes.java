@@ -10,7 +10,8 @@ public final class ArgoWireTypes {
     public static final GobType TIME_POINTER = GobType.pointerTo(GobType.METAV1_TIME);
     public static final GobType.MapType STRING_MAP = GobType.map(GobType.STRING, GobType.STRING);
 
-    public static final GobType.Struct MEASUREMENT = GobType.struct("v1alpha1.Measurement",
+    public static final GobType.Struct MEASUREMENT = GobType.struct(
+            "v1alpha1.Measurement",
             field("Phase", ANALYSIS_PHASE),
             field("Message", GobType.STRING),
             field("StartedAt", TIME_POINTER),
@@ -19,8 +20,8 @@ public final class ArgoWireTypes {
             field("Metadata", STRING_MAP),
             field("ResumeAt", TIME_POINTER));
 
-    public static final GobType.Struct RPC_ERROR = GobType.struct("types.RpcError", field("ErrorString", GobType.STRING));
+    public static final GobType.Struct RPC_ERROR =
+            GobType.struct("types.RpcError", field("ErrorString", GobType.STRING));
 
-    private ArgoWireTypes() {
-    }
+    private ArgoWireTypes() {}
 }

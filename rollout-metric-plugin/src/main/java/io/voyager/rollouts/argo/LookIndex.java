@@ -9,14 +9,16 @@ import java.util.List;
  * the two wins.
  */
 final class LookIndex {
-    private LookIndex() {
-    }
+    private LookIndex() {}
 
     static int of(AnalysisRunView run, String metricName) {
         long judged = 0;
         for (Measurement m : run.measurements().getOrDefault(metricName, List.of())) {
-            if (m.finishedAt() != null && m.phase() != null && m.phase() != AnalysisPhase.Error
-                    && m.phase() != AnalysisPhase.Running && m.phase() != AnalysisPhase.Pending) {
+            if (m.finishedAt() != null
+                    && m.phase() != null
+                    && m.phase() != AnalysisPhase.Error
+                    && m.phase() != AnalysisPhase.Running
+                    && m.phase() != AnalysisPhase.Pending) {
                 judged++;
             }
         }

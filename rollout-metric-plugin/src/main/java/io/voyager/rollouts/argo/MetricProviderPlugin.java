@@ -29,6 +29,7 @@ public final class MetricProviderPlugin {
     public static final String NAME = "voyager/canary-judge";
     /** What {@code Type} answers, like Argo's own plugin providers. */
     public static final String TYPE = "RPCPlugin";
+
     static final String CONFIG_FIELD = "provider.plugin." + NAME;
     private static final Logger LOG = Logger.getLogger(MetricProviderPlugin.class.getName());
 
@@ -51,8 +52,10 @@ public final class MetricProviderPlugin {
             return judge(run, metric, started);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "judging metric " + metric.name() + " failed", e);
-            return Measurement.error("internal error while judging: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+            return Measurement.error(
+                    "internal error while judging: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    clock.instant());
         }
     }
 
@@ -87,7 +90,8 @@ public final class MetricProviderPlugin {
         if (metric.pluginConfig().isEmpty()) {
             return Measurement.error("invalid config: " + CONFIG_FIELD + ": missing", started);
         }
-        JudgeSettingsParser.Result parsed = JudgeSettingsParser.parseJson(metric.pluginConfig().get());
+        JudgeSettingsParser.Result parsed =
+                JudgeSettingsParser.parseJson(metric.pluginConfig().get());
         if (!parsed.ok()) {
             return Measurement.error(parsed.errorMessage(), started);
         }
@@ -98,14 +102,20 @@ public final class MetricProviderPlugin {
         return measurement(verdict, look, window, settings, started, clock.instant());
     }
 
-    static Measurement measurement(Verdict verdict, int look, Duration window, JudgeSettings settings, Instant started,
-            Instant finished) {
+    static Measurement measurement(
+            Verdict verdict, int look, Duration window, JudgeSettings settings, Instant started, Instant finished) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("look", look + "/" + settings.judge().plannedLooks());
         metadata.put("window", Durations.format(window));
         metadata.putAll(verdict.metadata());
-        return new Measurement(AnalysisPhase.of(verdict.phase()), verdict.message(), started, finished,
-                verdict.value(), metadata, null);
+        return new Measurement(
+                AnalysisPhase.of(verdict.phase()),
+                verdict.message(),
+                started,
+                finished,
+                verdict.value(),
+                metadata,
+                null);
     }
 
     /** Without plannedLooks in the config, the metric's own count is the number of looks planned. */
@@ -116,7 +126,9 @@ public final class MetricProviderPlugin {
         IntOrString count = metric.count().get();
         long looks;
         try {
-            looks = count.type() == IntOrString.STRING ? Long.parseLong(count.strVal().strip()) : count.intVal();
+            looks = count.type() == IntOrString.STRING
+                    ? Long.parseLong(count.strVal().strip())
+                    : count.intVal();
         } catch (NumberFormatException e) {
             return settings;
         }
@@ -129,6 +141,9 @@ public final class MetricProviderPlugin {
             return run.startedAt();
         }
         return run.measurements().getOrDefault(metricName, List.of()).stream()
-                .map(Measurement::startedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+                .map(Measurement::startedAt)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 }

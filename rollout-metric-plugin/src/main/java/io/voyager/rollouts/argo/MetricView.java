@@ -16,5 +16,4 @@ public record MetricView(
         Optional<IntOrString> consecutiveErrorLimit,
         String successCondition,
         String failureCondition,
-        Optional<String> pluginConfig) {
-}
+        Optional<String> pluginConfig) {}

@@ -20,10 +20,10 @@ public final class PluginRpcService {
     public static final String PLUGIN_SET_NAME = "RpcMetricProviderPlugin";
     /** The handshake cookie Argo Rollouts sets for metric-provider plugins. */
     public static final MagicCookie HANDSHAKE = new MagicCookie("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
+
     public static final String SERVICE = "Plugin";
 
-    private PluginRpcService() {
-    }
+    private PluginRpcService() {}
 
     public static RpcServices create(MetricProviderPlugin plugin) {
         return new RpcServices()
@@ -45,13 +45,17 @@ public final class PluginRpcService {
                     return rpcError(plugin.garbageCollect(run(args), metric(args), args.integer("Limit")));
                 })
                 .register(SERVICE, "Type", arg -> RpcReply.of(GobType.STRING, plugin.type()))
-                .register(SERVICE, "GetMetadata", arg -> RpcReply.of(ArgoWireTypes.STRING_MAP,
-                        plugin.metadata(metric(args(arg, "GetMetadataArgs")))));
+                .register(
+                        SERVICE,
+                        "GetMetadata",
+                        arg -> RpcReply.of(
+                                ArgoWireTypes.STRING_MAP, plugin.metadata(metric(args(arg, "GetMetadataArgs")))));
     }
 
     /** Unwraps the interface value; anything else gets the error Argo's Go server would send. */
     private static GobStruct args(Object argument, String registeredName) {
-        if (argument instanceof GobInterface iface && registeredName.equals(iface.concreteTypeName())
+        if (argument instanceof GobInterface iface
+                && registeredName.equals(iface.concreteTypeName())
                 && iface.value() instanceof GobStruct args) {
             return args;
         }

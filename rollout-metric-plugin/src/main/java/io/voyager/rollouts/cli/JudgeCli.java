@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.judgeplugin.CanaryLook;
 import io.voyager.rollouts.judgeplugin.JudgeSettings;
 import io.voyager.rollouts.judgeplugin.JudgeSettingsParser;
 import io.voyager.rollouts.judgeplugin.Window;
-import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.prometheus.PrometheusClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +33,8 @@ public final class JudgeCli {
     public static final int FAIL = 1;
     public static final int INCONCLUSIVE = 2;
     public static final int ERROR = 3;
-    private static final Set<String> VALUE_FLAGS = Set.of("prometheus", "canary", "baseline", "window", "config", "at", "look");
+    private static final Set<String> VALUE_FLAGS =
+            Set.of("prometheus", "canary", "baseline", "window", "config", "at", "look");
 
     static final String USAGE = """
             usage: voyager-canary-judge judge --prometheus URL --canary SELECTOR --baseline SELECTOR --window DURATION
@@ -48,8 +49,7 @@ public final class JudgeCli {
             exit status: 0 pass, 1 fail, 2 inconclusive, 3 error
             """;
 
-    private JudgeCli() {
-    }
+    private JudgeCli() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> flags = new LinkedHashMap<>();
@@ -127,8 +127,10 @@ public final class JudgeCli {
             }
             return object;
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new UsageException("--config " + file + ": not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new UsageException(
+                    "--config " + file + ": not valid YAML or JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 
@@ -139,7 +141,8 @@ public final class JudgeCli {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new UsageException("--at: must be an RFC 3339 UTC time like 2024-05-06T07:10:00Z, got '" + text + "'");
+            throw new UsageException(
+                    "--at: must be an RFC 3339 UTC time like 2024-05-06T07:10:00Z, got '" + text + "'");
         }
     }
 

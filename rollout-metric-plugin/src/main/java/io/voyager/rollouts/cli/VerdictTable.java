@@ -1,10 +1,10 @@
 package io.voyager.rollouts.cli;
 
 import io.voyager.rollouts.argo.AnalysisPhase;
-import io.voyager.rollouts.judgeplugin.Durations;
-import io.voyager.rollouts.judgeplugin.JudgeSettings;
 import io.voyager.rollouts.judge.MetricResult;
 import io.voyager.rollouts.judge.Verdict;
+import io.voyager.rollouts.judgeplugin.Durations;
+import io.voyager.rollouts.judgeplugin.JudgeSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +13,27 @@ import java.util.Locale;
 
 /** The CLI's per-metric table, then the verdict in the words Argo would store. */
 final class VerdictTable {
-    private static final String[] HEADER = {"METRIC", "LABEL", "EFFECT", "CI", "P-VALUE", "BOUNDARY", "N CANARY", "N STABLE"};
+    private static final String[] HEADER = {
+        "METRIC", "LABEL", "EFFECT", "CI", "P-VALUE", "BOUNDARY", "N CANARY", "N STABLE"
+    };
 
-    private VerdictTable() {
-    }
+    private VerdictTable() {}
 
     static String render(Verdict verdict, JudgeSettings settings, int look, Duration window, Instant at) {
         StringBuilder out = new StringBuilder();
-        out.append("look ").append(look).append('/').append(settings.judge().plannedLooks())
-                .append(", window ").append(Durations.format(window)).append(" ending ").append(at)
-                .append(", canary {").append(settings.canary().render()).append("} vs baseline {")
-                .append(settings.baseline().render()).append("}\n\n");
+        out.append("look ")
+                .append(look)
+                .append('/')
+                .append(settings.judge().plannedLooks())
+                .append(", window ")
+                .append(Durations.format(window))
+                .append(" ending ")
+                .append(at)
+                .append(", canary {")
+                .append(settings.canary().render())
+                .append("} vs baseline {")
+                .append(settings.baseline().render())
+                .append("}\n\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (MetricResult m : verdict.metrics()) {
@@ -31,11 +41,15 @@ final class VerdictTable {
                 m.name(),
                 m.label().display() + (m.guardrailBreached() ? " (guardrail)" : ""),
                 number(m.effect()),
-                m.interval() == null ? "-" : number(m.interval().lower()) + ".." + number(m.interval().upper()),
+                m.interval() == null
+                        ? "-"
+                        : number(m.interval().lower()) + ".."
+                                + number(m.interval().upper()),
                 number(m.pValue()),
                 number(m.boundary()),
                 count(m.canaryN()),
-                count(m.baselineN())});
+                count(m.baselineN())
+            });
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
@@ -47,15 +61,24 @@ final class VerdictTable {
             String[] row = rows.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i])).append(i + 1 < row.length ? "  " : "");
+                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]))
+                        .append(i + 1 < row.length ? "  " : "");
             }
             out.append(line.toString().stripTrailing()).append('\n');
             if (r > 0) {
-                out.append("    ").append(verdict.metrics().get(r - 1).summary()).append('\n');
+                out.append("    ")
+                        .append(verdict.metrics().get(r - 1).summary())
+                        .append('\n');
             }
         }
-        out.append('\n').append("verdict: ").append(AnalysisPhase.of(verdict.phase()).name()).append(" (score ")
-                .append(verdict.value()).append(")\n").append(verdict.message()).append('\n');
+        out.append('\n')
+                .append("verdict: ")
+                .append(AnalysisPhase.of(verdict.phase()).name())
+                .append(" (score ")
+                .append(verdict.value())
+                .append(")\n")
+                .append(verdict.message())
+                .append('\n');
         return out.toString();
     }
 

@@ -42,8 +42,7 @@ import java.util.TreeMap;
 public final class CanaryLook {
     private static final String POD_LABEL = MetricQueries.POD_LABEL;
 
-    private CanaryLook() {
-    }
+    private CanaryLook() {}
 
     /**
      * Never throws for Prometheus trouble: that becomes an Error verdict naming the problem. Returns within the
@@ -69,11 +68,13 @@ public final class CanaryLook {
             for (MetricQueries metric : settings.queries().values()) {
                 Side canary = new Side("canary", settings.canary(), window, settings.step(), at);
                 Side baseline = new Side("baseline", settings.baseline(), window, settings.step(), at);
-                pending.put(metric.metric(), switch (metric.kind()) {
-                    case RATIO -> ratio(queries, metric, canary, baseline);
-                    case HISTOGRAM -> histogram(queries, metric, canary, baseline);
-                    case SERIES -> series(queries, metric, canary, baseline);
-                });
+                pending.put(
+                        metric.metric(),
+                        switch (metric.kind()) {
+                            case RATIO -> ratio(queries, metric, canary, baseline);
+                            case HISTOGRAM -> histogram(queries, metric, canary, baseline);
+                            case SERIES -> series(queries, metric, canary, baseline);
+                        });
             }
             Map<String, MetricData> data = new LinkedHashMap<>();
             for (Map.Entry<String, PendingData> metric : pending.entrySet()) {
@@ -94,8 +95,8 @@ public final class CanaryLook {
         }
 
         LookQueries.Pending<List<Series>> range(LookQueries queries, MetricQueries metric, String role) {
-            return queries.range(what(metric, role), metric.render(role, matchers, window, step), at.minus(window), at,
-                    step);
+            return queries.range(
+                    what(metric, role), metric.render(role, matchers, window, step), at.minus(window), at, step);
         }
 
         /** e.g. "latency buckets (canary)" */
@@ -153,7 +154,8 @@ public final class CanaryLook {
             return List.of();
         }
         List<RatioData.Cluster> pods = new ArrayList<>();
-        totalByPod.forEach((pod, podTotal) -> pods.add(new RatioData.Cluster(goodByPod.getOrDefault(pod, 0.0), podTotal)));
+        totalByPod.forEach(
+                (pod, podTotal) -> pods.add(new RatioData.Cluster(goodByPod.getOrDefault(pod, 0.0), podTotal)));
         return pods;
     }
 
@@ -196,8 +198,12 @@ public final class CanaryLook {
         List<double[]> canaryPods = perPod(les, c);
         List<double[]> baselinePods = perPod(les, b);
         HistogramData pooled = HistogramData.ofPods(les, canaryPods, baselinePods);
-        return new HistogramData(les, pooled.canaryCumulative(), pooled.baselineCumulative(),
-                canaryPods.size() < 2 ? List.of() : canaryPods, baselinePods.size() < 2 ? List.of() : baselinePods);
+        return new HistogramData(
+                les,
+                pooled.canaryCumulative(),
+                pooled.baselineCumulative(),
+                canaryPods.size() < 2 ? List.of() : canaryPods,
+                baselinePods.size() < 2 ? List.of() : baselinePods);
     }
 
     private static List<double[]> perPod(double[] les, Map<String, TreeMap<Double, Double>> pods) {
@@ -254,7 +260,9 @@ public final class CanaryLook {
     }
 
     private static double[] finiteValues(List<Series> matrix) {
-        return matrix.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
-                .filter(Double::isFinite).toArray();
+        return matrix.stream()
+                .flatMapToDouble(s -> Arrays.stream(s.values()))
+                .filter(Double::isFinite)
+                .toArray();
     }
 }

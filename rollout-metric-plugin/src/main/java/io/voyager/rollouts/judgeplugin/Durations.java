@@ -10,8 +10,7 @@ public final class Durations {
     /** Longer is a typo, and would overflow the arithmetic on instants and milliseconds downstream. */
     static final Duration MAX = Duration.ofDays(365);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** @throws IllegalArgumentException when the text is not such a duration or is zero */
     static Duration parse(String text) {

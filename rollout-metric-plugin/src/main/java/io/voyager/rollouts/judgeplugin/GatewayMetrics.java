@@ -18,7 +18,24 @@ public final class GatewayMetrics {
      * ({@code SloBuckets} in voyager-gateway), then +Inf.
      */
     public static final double[] LATENCY_BUCKETS = {
-        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, Double.POSITIVE_INFINITY};
+        0.005,
+        0.01,
+        0.025,
+        0.05,
+        0.1,
+        0.15,
+        0.2,
+        0.25,
+        0.3,
+        0.35,
+        0.4,
+        0.5,
+        0.75,
+        1.0,
+        2.5,
+        5.0,
+        Double.POSITIVE_INFINITY
+    };
 
     public static final String SUCCESS_RATE = "success-rate";
     public static final String LATENCY = "latency";
@@ -27,15 +44,18 @@ public final class GatewayMetrics {
      * Success = approved + declined (the gateway answered); failure = error + timeout. Per pod, so the judge can
      * see how much pods differ among themselves (the ServiceMonitor's {@code pod} target label).
      */
-    private static final String GOOD = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))";
-    private static final String TOTAL = "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined|error|timeout\",${selector}}[${window}]))";
-    private static final String BUCKETS = "sum by (le, pod) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
+    private static final String GOOD =
+            "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))";
+
+    private static final String TOTAL =
+            "sum by (pod) (increase(voyager_authorizations_total{outcome=~\"approved|declined|error|timeout\",${selector}}[${window}]))";
+    private static final String BUCKETS =
+            "sum by (le, pod) (increase(http_server_requests_seconds_bucket{uri=\"/v1/authorizations\",${selector}}[${window}]))";
     private static final Map<String, Map<String, String>> QUERIES = Map.of(
             SUCCESS_RATE, Map.of(MetricQueries.GOOD, GOOD, MetricQueries.TOTAL, TOTAL),
             LATENCY, Map.of(MetricQueries.BUCKETS, BUCKETS));
 
-    private GatewayMetrics() {
-    }
+    private GatewayMetrics() {}
 
     public static List<MetricConfig> defaults() {
         return List.of(successRate(), latency());

@@ -34,12 +34,12 @@ public record JudgeSettings(
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
     public JudgeSettings withPlannedLooks(int looks) {
-        return new JudgeSettings(prometheus, canary, baseline, window, step, judge.withPlannedLooks(looks), queries, deadline,
-                true);
+        return new JudgeSettings(
+                prometheus, canary, baseline, window, step, judge.withPlannedLooks(looks), queries, deadline, true);
     }
 
     public JudgeSettings withWindow(Window newWindow) {
-        return new JudgeSettings(prometheus, canary, baseline, newWindow, step, judge, queries, deadline,
-                plannedLooksSet);
+        return new JudgeSettings(
+                prometheus, canary, baseline, newWindow, step, judge, queries, deadline, plannedLooksSet);
     }
 }

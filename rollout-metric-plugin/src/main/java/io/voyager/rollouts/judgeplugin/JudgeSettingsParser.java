@@ -27,8 +27,20 @@ import java.util.Set;
  */
 public final class JudgeSettingsParser {
     static final String WINDOW_SINCE_START = "sinceAnalysisStart";
-    private static final Set<String> FIELDS = Set.of("prometheus", "canary", "baseline", "window", "minWindow", "step",
-            "deadline", "alpha", "plannedLooks", "spending", "thresholds", "groupWeights", "metrics");
+    private static final Set<String> FIELDS = Set.of(
+            "prometheus",
+            "canary",
+            "baseline",
+            "window",
+            "minWindow",
+            "step",
+            "deadline",
+            "alpha",
+            "plannedLooks",
+            "spending",
+            "thresholds",
+            "groupWeights",
+            "metrics");
     private static final Set<String> PROMETHEUS_FIELDS = Set.of("address", "timeout", "headers", "bearerTokenFile");
     private static final String SELECTOR_HINT = "label matchers like rollouts_pod_template_hash=\"7d9c8f\"";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,16 +60,17 @@ public final class JudgeSettingsParser {
         }
     }
 
-    private JudgeSettingsParser() {
-    }
+    private JudgeSettingsParser() {}
 
     public static Result parseJson(String json) {
         JsonNode root;
         try {
             root = json == null || json.isBlank() ? null : JSON.readTree(json);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + " column "
+                            + e.getLocation().getColumnNr();
             return Result.failed(List.of("config: not valid JSON" + where + ": " + e.getOriginalMessage()));
         }
         return parse(root);
@@ -81,7 +94,8 @@ public final class JudgeSettingsParser {
         Duration deadline = orElse(reader.duration(root, "deadline", ""), JudgeSettings.DEFAULT_DEADLINE);
         Double alpha = reader.number(root, "alpha", "");
         Long plannedLooks = reader.integer(root, "plannedLooks", "");
-        SpendingFunction spending = reader.choice(root, "spending", "", SpendingFunction.values(), "pocock, obrien-fleming");
+        SpendingFunction spending =
+                reader.choice(root, "spending", "", SpendingFunction.values(), "pocock, obrien-fleming");
         Thresholds thresholds = thresholds(root, reader);
         Map<String, Double> groupWeights = groupWeights(root, reader);
         Map<String, MetricQueries> queries = new LinkedHashMap<>();
@@ -91,7 +105,9 @@ public final class JudgeSettingsParser {
         }
         JudgeConfig judge = new JudgeConfig(
                 orElse(alpha, JudgeConfig.DEFAULT_ALPHA),
-                plannedLooks == null ? JudgeConfig.DEFAULT_PLANNED_LOOKS : (int) Math.min(Integer.MAX_VALUE, plannedLooks),
+                plannedLooks == null
+                        ? JudgeConfig.DEFAULT_PLANNED_LOOKS
+                        : (int) Math.min(Integer.MAX_VALUE, plannedLooks),
                 orElse(spending, JudgeConfig.DEFAULT_SPENDING),
                 thresholds,
                 metrics,
@@ -106,8 +122,10 @@ public final class JudgeSettingsParser {
         if (!problems.isEmpty()) {
             return Result.failed(problems);
         }
-        return new Result(new JudgeSettings(prometheus, canary, baseline, window, step, judge, queries, deadline,
-                plannedLooks != null), List.of());
+        return new Result(
+                new JudgeSettings(
+                        prometheus, canary, baseline, window, step, judge, queries, deadline, plannedLooks != null),
+                List.of());
     }
 
     private static PrometheusSettings prometheus(JsonNode root, ConfigReader reader) {
@@ -119,8 +137,8 @@ public final class JudgeSettingsParser {
             return null;
         }
         reader.rejectUnknown(node, "prometheus", PROMETHEUS_FIELDS);
-        URI address = address(reader.requiredText(node, "address", "prometheus", "e.g. http://prometheus.monitoring:9090"),
-                reader);
+        URI address = address(
+                reader.requiredText(node, "address", "prometheus", "e.g. http://prometheus.monitoring:9090"), reader);
         Duration timeout = orElse(reader.duration(node, "timeout", "prometheus"), PrometheusSettings.DEFAULT_TIMEOUT);
         Map<String, String> headers = new LinkedHashMap<>();
         JsonNode headerNode = reader.object(node, "headers", "prometheus");
@@ -150,12 +168,14 @@ public final class JudgeSettingsParser {
         try {
             URI uri = new URI(text.strip());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                reader.error("prometheus.address", "must be an http:// or https:// URL with a host, got '" + text + "'");
+                reader.error(
+                        "prometheus.address", "must be an http:// or https:// URL with a host, got '" + text + "'");
                 return null;
             }
             if (uri.getRawUserInfo() != null) {
                 // The address appears in measurement messages; a password in it would be shown to everyone.
-                reader.error("prometheus.address", "must not carry credentials, use prometheus.bearerTokenFile or headers");
+                reader.error(
+                        "prometheus.address", "must not carry credentials, use prometheus.bearerTokenFile or headers");
                 return null;
             }
             return uri;
@@ -223,7 +243,8 @@ public final class JudgeSettingsParser {
             return Thresholds.DEFAULT;
         }
         reader.rejectUnknown(node, "thresholds", Set.of("pass", "marginal"));
-        return new Thresholds(orElse(reader.number(node, "pass", "thresholds"), Thresholds.DEFAULT.pass()),
+        return new Thresholds(
+                orElse(reader.number(node, "pass", "thresholds"), Thresholds.DEFAULT.pass()),
                 orElse(reader.number(node, "marginal", "thresholds"), Thresholds.DEFAULT.marginal()));
     }
 
@@ -242,8 +263,7 @@ public final class JudgeSettingsParser {
         return weights;
     }
 
-    private static List<MetricConfig> metrics(JsonNode root, ConfigReader reader,
-            Map<String, MetricQueries> queries) {
+    private static List<MetricConfig> metrics(JsonNode root, ConfigReader reader, Map<String, MetricQueries> queries) {
         List<MetricConfig> metrics = new ArrayList<>();
         JsonNode node = root.get("metrics");
         if (node == null || node.isNull()) {
@@ -254,7 +274,9 @@ public final class JudgeSettingsParser {
             return metrics;
         }
         if (!node.isArray() || node.isEmpty()) {
-            reader.error("metrics", "must be a non-empty list (leave it out to judge the gateway's success rate and latency)");
+            reader.error(
+                    "metrics",
+                    "must be a non-empty list (leave it out to judge the gateway's success rate and latency)");
             return metrics;
         }
         MetricSettingsParser parser = new MetricSettingsParser(reader);

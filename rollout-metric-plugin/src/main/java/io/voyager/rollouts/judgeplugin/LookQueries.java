@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LookQueries implements AutoCloseable {
     /** Enough for the gateway's defaults (6 queries) at once, few enough not to crowd a shared Prometheus. */
     static final int MAX_CONCURRENT = 8;
+
     static final long HEAP_PER_QUERY = 2 * PrometheusClient.MAX_BODY_BYTES;
     /** How long closing waits for cancelled queries to let go of their threads. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(2);

@@ -29,8 +29,10 @@ public record MetricQueries(String metric, MetricKind kind, Map<String, QueryTem
             MetricKind.RATIO, List.of(GOOD, TOTAL),
             MetricKind.HISTOGRAM, List.of(BUCKETS),
             MetricKind.SERIES, List.of(SAMPLES));
-    private static final String COUNT_AGGREGATION = "sum by (" + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
-    private static final String BUCKET_AGGREGATION = "sum by (le, " + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
+    private static final String COUNT_AGGREGATION =
+            "sum by (" + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
+    private static final String BUCKET_AGGREGATION =
+            "sum by (le, " + POD_LABEL + ") (increase(%s[" + QueryTemplate.WINDOW + "]))";
     private static final String SAMPLE_AGGREGATION = "%s";
 
     public MetricQueries {

@@ -20,12 +20,23 @@ import java.util.Set;
 final class MetricSettingsParser {
     static final String KINDS = "ratio, histogram, series";
     static final String DIRECTIONS = "increase-is-bad, decrease-is-bad, either";
-    private static final Set<String> FIELDS = Set.of("name", "kind", "direction", "allowedEffect", "critical", "group",
-            "weight", "guardrail", "quantile", "minSamples", "removeOutliers", "maxSpreadRatio", "query");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "kind",
+            "direction",
+            "allowedEffect",
+            "critical",
+            "group",
+            "weight",
+            "guardrail",
+            "quantile",
+            "minSamples",
+            "removeOutliers",
+            "maxSpreadRatio",
+            "query");
 
     /** A parsed metric: the judge's config and its PromQL. */
-    record Parsed(MetricConfig config, MetricQueries queries) {
-    }
+    record Parsed(MetricConfig config, MetricQueries queries) {}
 
     private final ConfigReader reader;
 
@@ -93,7 +104,8 @@ final class MetricSettingsParser {
                 reader.error(path + ".query." + role, e.getMessage());
             }
         }
-        return reader.errors().size() > errorsBefore ? null
+        return reader.errors().size() > errorsBefore
+                ? null
                 : new Parsed(metric, new MetricQueries(name, effectiveKind, templates));
     }
 
@@ -145,7 +157,8 @@ final class MetricSettingsParser {
                 text = builtIn.get(role);
             }
             if (text == null) {
-                reader.error(field + "." + role, "required for kind " + kind.name().toLowerCase(Locale.ROOT));
+                reader.error(
+                        field + "." + role, "required for kind " + kind.name().toLowerCase(Locale.ROOT));
             }
             roles.put(role, text);
         }

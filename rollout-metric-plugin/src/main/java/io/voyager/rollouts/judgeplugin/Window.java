@@ -35,7 +35,8 @@ public sealed interface Window {
                 return minimum;
             }
             // Whole seconds, as a PromQL range is written.
-            Duration since = Duration.ofSeconds((Duration.between(analysisStart, now).toMillis() + 999) / 1000);
+            Duration since =
+                    Duration.ofSeconds((Duration.between(analysisStart, now).toMillis() + 999) / 1000);
             return since.compareTo(minimum) < 0 ? minimum : since;
         }
 

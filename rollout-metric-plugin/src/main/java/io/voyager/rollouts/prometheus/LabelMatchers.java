@@ -39,7 +39,8 @@ public record LabelMatchers(List<String> matchers) {
                 i++;
             }
             if (i == nameStart) {
-                throw new IllegalArgumentException("expected a label name at position " + (i + 1) + " of '" + body + "'");
+                throw new IllegalArgumentException(
+                        "expected a label name at position " + (i + 1) + " of '" + body + "'");
             }
             String name = body.substring(nameStart, i);
             i = skipSpaces(body, i);
@@ -74,7 +75,8 @@ public record LabelMatchers(List<String> matchers) {
 
     private static int endOfString(String s, int start) {
         if (start >= s.length() || "\"'`".indexOf(s.charAt(start)) < 0) {
-            throw new IllegalArgumentException("expected a quoted value at position " + (start + 1) + " of '" + s + "'");
+            throw new IllegalArgumentException(
+                    "expected a quoted value at position " + (start + 1) + " of '" + s + "'");
         }
         char quote = s.charAt(start);
         for (int i = start + 1; i < s.length(); i++) {
@@ -85,7 +87,8 @@ public record LabelMatchers(List<String> matchers) {
                 return i + 1;
             }
         }
-        throw new IllegalArgumentException("unterminated quoted value starting at position " + (start + 1) + " of '" + s + "'");
+        throw new IllegalArgumentException(
+                "unterminated quoted value starting at position " + (start + 1) + " of '" + s + "'");
     }
 
     private static boolean isNameChar(char c, boolean first) {

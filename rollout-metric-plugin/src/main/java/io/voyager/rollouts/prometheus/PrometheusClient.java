@@ -48,8 +48,10 @@ public final class PrometheusClient {
 
     /** A client for many queries: HTTP/1.1 (Prometheus speaks no h2c), no redirects. Its threads are daemons. */
     public static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** An instant query evaluated at {@code at}. */
@@ -59,9 +61,17 @@ public final class PrometheusClient {
     }
 
     /** A range query over [start, end] at {@code step}. */
-    public List<Series> queryRange(String promql, Instant start, Instant end, Duration step) throws PrometheusException {
-        Map<String, String> form = Map.of("query", promql, "start", seconds(start), "end", seconds(end),
-                "step", String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0));
+    public List<Series> queryRange(String promql, Instant start, Instant end, Duration step)
+            throws PrometheusException {
+        Map<String, String> form = Map.of(
+                "query",
+                promql,
+                "start",
+                seconds(start),
+                "end",
+                seconds(end),
+                "step",
+                String.format(Locale.ROOT, "%.3f", step.toMillis() / 1000.0));
         HttpResponse<byte[]> response = post("/api/v1/query_range", form, promql);
         return PrometheusResponse.matrix(response.statusCode(), response.body());
     }
@@ -74,8 +84,8 @@ public final class PrometheusClient {
             return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new PrometheusException("no answer from " + settings.address() + " within " + settings.timeout()
-                    + " for " + brief(promql));
+            throw new PrometheusException(
+                    "no answer from " + settings.address() + " within " + settings.timeout() + " for " + brief(promql));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -90,7 +100,8 @@ public final class PrometheusClient {
         form.forEach((k, v) -> body.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(endpoint(path)).timeout(settings.timeout())
+            builder = HttpRequest.newBuilder(endpoint(path))
+                    .timeout(settings.timeout())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
@@ -111,7 +122,8 @@ public final class PrometheusClient {
 
     private String bearerToken() throws PrometheusException {
         try {
-            return Files.readString(settings.bearerTokenFile(), StandardCharsets.UTF_8).strip();
+            return Files.readString(settings.bearerTokenFile(), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             // The path only: never the token.
             throw new PrometheusException("cannot read the bearer token file " + settings.bearerTokenFile());
@@ -125,11 +137,12 @@ public final class PrometheusClient {
         }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
             // Worded as the timeout in post(), whichever of the two clocks runs out first.
-            return new PrometheusException("no answer from " + settings.address() + " within " + settings.timeout()
-                    + " for " + brief(promql));
+            return new PrometheusException(
+                    "no answer from " + settings.address() + " within " + settings.timeout() + " for " + brief(promql));
         }
-        String what = cause == null ? "unknown error" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String what = cause == null
+                ? "unknown error"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new PrometheusException("cannot query " + target + ": " + what, cause);
     }
 

@@ -31,8 +31,7 @@ final class PrometheusResponse {
     /** Trees are built one at a time, so concurrent calls cannot add their worst cases up. */
     private static final Semaphore TREE_BUILDER = new Semaphore(1);
 
-    private PrometheusResponse() {
-    }
+    private PrometheusResponse() {}
 
     static List<Sample> vector(int httpStatus, byte[] body) throws PrometheusException {
         JsonNode data = successData(httpStatus, body);
@@ -92,14 +91,16 @@ final class PrometheusResponse {
         }
         String status = root.path("status").asText();
         if (httpStatus != 200 || !"success".equals(status)) {
-            String error = root.path("errorType").asText("") + ": " + root.path("error").asText(quote(body));
+            String error = root.path("errorType").asText("") + ": "
+                    + root.path("error").asText(quote(body));
             throw new PrometheusException(prefix(httpStatus) + "query failed, " + error);
         }
         JsonNode warnings = root.path("warnings");
         if (warnings.isArray() && !warnings.isEmpty()) {
             List<String> texts = new ArrayList<>();
             warnings.forEach(w -> texts.add(w.asText()));
-            throw new PrometheusException("Prometheus warned that the answer may be incomplete: " + String.join("; ", texts));
+            throw new PrometheusException(
+                    "Prometheus warned that the answer may be incomplete: " + String.join("; ", texts));
         }
         JsonNode data = root.path("data");
         if (!data.isObject()) {
@@ -171,7 +172,8 @@ final class PrometheusResponse {
 
     private static String quote(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, QUOTED_BODY_CHARS * 4), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").strip();
+                .replaceAll("\\s+", " ")
+                .strip();
         return "'" + (text.length() > QUOTED_BODY_CHARS ? text.substring(0, QUOTED_BODY_CHARS) + "..." : text) + "'";
     }
 }

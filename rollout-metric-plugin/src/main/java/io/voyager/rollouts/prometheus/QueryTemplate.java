@@ -39,14 +39,14 @@ public final class QueryTemplate {
         int brace = s.indexOf('{');
         String name = brace < 0 ? s : s.substring(0, brace).strip();
         if (!name.isEmpty() && !name.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-            throw new IllegalArgumentException("must contain " + SELECTOR
-                    + " or be a plain series selector like name{label=\"value\"}");
+            throw new IllegalArgumentException(
+                    "must contain " + SELECTOR + " or be a plain series selector like name{label=\"value\"}");
         }
         LabelMatchers matchers = new LabelMatchers(List.of());
         if (brace >= 0) {
             if (!s.endsWith("}")) {
-                throw new IllegalArgumentException("must contain " + SELECTOR
-                        + " or be a plain series selector like name{label=\"value\"}");
+                throw new IllegalArgumentException(
+                        "must contain " + SELECTOR + " or be a plain series selector like name{label=\"value\"}");
             }
             matchers = LabelMatchers.parseList(s.substring(brace + 1, s.length() - 1));
         }
@@ -71,7 +71,8 @@ public final class QueryTemplate {
         if (template != null) {
             query = template.replace(SELECTOR, side.render());
         } else {
-            String all = plainMatchers.matchers().isEmpty() ? side.render() : plainMatchers.render() + "," + side.render();
+            String all =
+                    plainMatchers.matchers().isEmpty() ? side.render() : plainMatchers.render() + "," + side.render();
             query = aggregation.replace("%s", plainName + "{" + all + "}");
         }
         return query.replace(WINDOW, range(window)).replace(STEP, range(step));

@@ -29,15 +29,19 @@ class LookIndexTest {
 
     @Test
     void judgedMeasurementsCountButErrorsAndRunningOnesDoNot() {
-        List<Measurement> history = List.of(done(AnalysisPhase.Successful, 0), done(AnalysisPhase.Error, 1),
-                done(AnalysisPhase.Inconclusive, 2), new Measurement(AnalysisPhase.Running, "", T, null, "", Map.of(), null));
+        List<Measurement> history = List.of(
+                done(AnalysisPhase.Successful, 0),
+                done(AnalysisPhase.Error, 1),
+                done(AnalysisPhase.Inconclusive, 2),
+                new Measurement(AnalysisPhase.Running, "", T, null, "", Map.of(), null));
 
         assertThat(LookIndex.of(run(history, 0), "judge")).isEqualTo(3);
     }
 
     @Test
     void theControllersCountWinsOnceOldMeasurementsAreTrimmed() {
-        assertThat(LookIndex.of(run(List.of(done(AnalysisPhase.Successful, 9)), 9), "judge")).isEqualTo(10);
+        assertThat(LookIndex.of(run(List.of(done(AnalysisPhase.Successful, 9)), 9), "judge"))
+                .isEqualTo(10);
     }
 
     @Test
@@ -46,31 +50,55 @@ class LookIndexTest {
         AnalysisRunView withStart = new AnalysisRunView("run", "ns", Map.of(), Map.of(), started, Map.of());
 
         assertThat(MetricProviderPlugin.analysisStart(withStart, "judge")).isEqualTo(started);
-        assertThat(MetricProviderPlugin.analysisStart(run(List.of(done(AnalysisPhase.Successful, 3),
-                done(AnalysisPhase.Successful, 1)), 2), "judge")).isEqualTo(T.plusSeconds(60));
-        assertThat(MetricProviderPlugin.analysisStart(AnalysisRunView.ABSENT, "judge")).isNull();
+        assertThat(MetricProviderPlugin.analysisStart(
+                        run(List.of(done(AnalysisPhase.Successful, 3), done(AnalysisPhase.Successful, 1)), 2), "judge"))
+                .isEqualTo(T.plusSeconds(60));
+        assertThat(MetricProviderPlugin.analysisStart(AnalysisRunView.ABSENT, "judge"))
+                .isNull();
     }
 
     @Test
     void metricCountPlansTheLooksUnlessTheConfigDoes() {
         JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
-                + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}").settings();
+                        + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}")
+                .settings();
 
-        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.INT, 8, "")))
-                .judge().plannedLooks()).isEqualTo(8);
-        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "6")))
-                .judge().plannedLooks()).isEqualTo(6);
-        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings, metric(new IntOrString(IntOrString.STRING, 0, "{{args.n}}")))
-                .judge().plannedLooks()).isEqualTo(12);
-        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(settings.withPlannedLooks(3),
-                metric(new IntOrString(IntOrString.INT, 8, ""))).judge().plannedLooks()).isEqualTo(3);
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(
+                                settings, metric(new IntOrString(IntOrString.INT, 8, "")))
+                        .judge()
+                        .plannedLooks())
+                .isEqualTo(8);
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(
+                                settings, metric(new IntOrString(IntOrString.STRING, 0, "6")))
+                        .judge()
+                        .plannedLooks())
+                .isEqualTo(6);
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(
+                                settings, metric(new IntOrString(IntOrString.STRING, 0, "{{args.n}}")))
+                        .judge()
+                        .plannedLooks())
+                .isEqualTo(12);
+        assertThat(MetricProviderPlugin.withPlannedLooksFromCount(
+                                settings.withPlannedLooks(3), metric(new IntOrString(IntOrString.INT, 8, "")))
+                        .judge()
+                        .plannedLooks())
+                .isEqualTo(3);
     }
 
     @Test
     void missingPluginConfigIsAnErrorMeasurement() {
-        MetricProviderPlugin plugin = new MetricProviderPlugin(null, java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
-        MetricView metric = new MetricView("judge", "1m", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), "", "", Optional.empty());
+        MetricProviderPlugin plugin =
+                new MetricProviderPlugin(null, java.time.Clock.fixed(T, java.time.ZoneOffset.UTC));
+        MetricView metric = new MetricView(
+                "judge",
+                "1m",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                "",
+                Optional.empty());
 
         Measurement m = plugin.run(AnalysisRunView.ABSENT, metric);
 
@@ -80,7 +108,15 @@ class LookIndexTest {
     }
 
     private static MetricView metric(IntOrString count) {
-        return new MetricView("judge", "1m", Optional.of(count), Optional.empty(), Optional.empty(), Optional.empty(),
-                "", "", Optional.of("{}"));
+        return new MetricView(
+                "judge",
+                "1m",
+                Optional.of(count),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                "",
+                Optional.of("{}"));
     }
 }

@@ -21,8 +21,16 @@ import org.junit.jupiter.api.Test;
 class MetricProviderPluginTest {
     private static final Instant NOW = Instant.parse("2024-05-06T07:10:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final MetricView METRIC = new MetricView("canary-judge", "1m", Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), "", "", Optional.of("{}"));
+    private static final MetricView METRIC = new MetricView(
+            "canary-judge",
+            "1m",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            "",
+            Optional.of("{}"));
     private final MetricProviderPlugin plugin = new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK);
 
     @Test
@@ -37,8 +45,14 @@ class MetricProviderPluginTest {
 
     @Test
     void terminateFinishesAnInProgressMeasurementAndKeepsItsState() {
-        Measurement inProgress = new Measurement(AnalysisPhase.Running, "", Instant.parse("2024-05-06T07:08:09Z"), null,
-                "", Map.of("window", "3"), Instant.parse("2024-05-06T07:09:09Z"));
+        Measurement inProgress = new Measurement(
+                AnalysisPhase.Running,
+                "",
+                Instant.parse("2024-05-06T07:08:09Z"),
+                null,
+                "",
+                Map.of("window", "3"),
+                Instant.parse("2024-05-06T07:09:09Z"));
 
         Measurement terminated = plugin.terminate(AnalysisRunView.ABSENT, METRIC, inProgress);
 
@@ -56,12 +70,23 @@ class MetricProviderPluginTest {
                 trickleUntilHungUp(exchange.getResponseBody(), exchange, hungUp);
                 return;
             }
-            FakePrometheus.send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
-                    + "\"result\":[{\"metric\":{\"le\":\"+Inf\"},\"value\":[1,\"1000\"]}]}}");
+            FakePrometheus.send(
+                    exchange,
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                            + "\"result\":[{\"metric\":{\"le\":\"+Inf\"},\"value\":[1,\"1000\"]}]}}");
         })) {
             // The query timeout is far longer than the deadline, so only the deadline can end this look.
-            MetricView metric = new MetricView("canary-judge", "30s", Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), "", "", Optional.of("{\"prometheus\":{\"address\":\"" + prometheus.address()
+            MetricView metric = new MetricView(
+                    "canary-judge",
+                    "30s",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "",
+                    "",
+                    Optional.of("{\"prometheus\":{\"address\":\"" + prometheus.address()
                             + "\",\"timeout\":\"60s\"},\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\","
                             + "\"window\":\"5m\",\"deadline\":\"3s\"}"));
             long start = System.nanoTime();
@@ -71,18 +96,25 @@ class MetricProviderPluginTest {
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(m.phase()).as(m.message()).isEqualTo(AnalysisPhase.Error);
-            assertThat(m.message()).isEqualTo("data source failed: deadline 3s passed without an answer from "
-                    + prometheus.address() + " to 1 of 6 queries: latency buckets (canary)");
+            assertThat(m.message())
+                    .isEqualTo("data source failed: deadline 3s passed without an answer from " + prometheus.address()
+                            + " to 1 of 6 queries: latency buckets (canary)");
             assertThat(m.finishedAt()).isNotNull();
-            assertThat(took).as("a bound that cannot flake, far below the 60 s query timeout").isLessThan(Duration.ofSeconds(30));
-            assertThat(queryThreads()).as("query threads still alive after the Run returned").isEmpty();
-            assertThat(hungUp.await(30, TimeUnit.SECONDS)).as("the plugin hung up on the query it gave up on").isTrue();
+            assertThat(took)
+                    .as("a bound that cannot flake, far below the 60 s query timeout")
+                    .isLessThan(Duration.ofSeconds(30));
+            assertThat(queryThreads())
+                    .as("query threads still alive after the Run returned")
+                    .isEmpty();
+            assertThat(hungUp.await(30, TimeUnit.SECONDS))
+                    .as("the plugin hung up on the query it gave up on")
+                    .isTrue();
         }
     }
 
     /** Sends headers, then a byte of white space now and then, until writing fails because the client hung up. */
-    private static void trickleUntilHungUp(OutputStream body, HttpExchange exchange,
-            CountDownLatch hungUp) throws IOException, InterruptedException {
+    private static void trickleUntilHungUp(OutputStream body, HttpExchange exchange, CountDownLatch hungUp)
+            throws IOException, InterruptedException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
         try {
@@ -98,12 +130,13 @@ class MetricProviderPluginTest {
 
     private static List<Thread> queryThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("prometheus-query-")).toList();
+                .filter(t -> t.isAlive() && t.getName().startsWith("prometheus-query-"))
+                .toList();
     }
 
     @Test
     void metadataNamesThePluginAndTheMetric() {
-        assertThat(plugin.metadata(METRIC)).containsExactly(
-                Map.entry("plugin", "voyager/canary-judge"), Map.entry("metric", "canary-judge"));
+        assertThat(plugin.metadata(METRIC))
+                .containsExactly(Map.entry("plugin", "voyager/canary-judge"), Map.entry("metric", "canary-judge"));
     }
 }

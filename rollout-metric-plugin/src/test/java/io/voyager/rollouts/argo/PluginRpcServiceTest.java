@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PluginRpcServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-06T07:10:00Z"), ZoneOffset.UTC);
-    private final RpcServices service = PluginRpcService.create(new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK));
+    private final RpcServices service =
+            PluginRpcService.create(new MetricProviderPlugin(PrometheusClient.newHttpClient(), CLOCK));
 
     private static GobInterface args(String name, Map<String, Object> fields) {
         return new GobInterface(name, GobType.struct(name), new GobStruct(name, fields));
@@ -36,20 +37,23 @@ class PluginRpcServiceTest {
 
     @Test
     void runWithoutAnAnalysisRunStillAnswersWithAMeasurement() {
-        RpcReply reply = service.call("Plugin.Run",
-                args("RunArgs", Map.of("Metric", new GobStruct("Metric", Map.of("Name", "m")))));
+        RpcReply reply = service.call(
+                "Plugin.Run", args("RunArgs", Map.of("Metric", new GobStruct("Metric", Map.of("Name", "m")))));
 
         assertThat(reply.isError()).isFalse();
         assertThat(reply.type()).isEqualTo(ArgoWireTypes.MEASUREMENT);
         @SuppressWarnings("unchecked")
         Map<String, Object> measurement = (Map<String, Object>) reply.body();
-        assertThat(measurement).containsEntry("Phase", "Error").containsEntry("Message", "invalid config: provider.plugin.voyager/canary-judge: missing");
+        assertThat(measurement)
+                .containsEntry("Phase", "Error")
+                .containsEntry("Message", "invalid config: provider.plugin.voyager/canary-judge: missing");
     }
 
     @Test
     void initPluginAndGarbageCollectAnswerAnEmptyRpcError() {
         assertThat(service.call("Plugin.InitPlugin", null).body()).isEqualTo(Map.of("ErrorString", ""));
-        assertThat(service.call("Plugin.GarbageCollect", args("GarbageCollectArgs", Map.of("Limit", 5L))).body())
+        assertThat(service.call("Plugin.GarbageCollect", args("GarbageCollectArgs", Map.of("Limit", 5L)))
+                        .body())
                 .isEqualTo(Map.of("ErrorString", ""));
     }
 }

@@ -8,10 +8,10 @@ import io.voyager.rollouts.goplugin.gob.GobEncoder;
 import io.voyager.rollouts.goplugin.gob.GobInterface;
 import io.voyager.rollouts.goplugin.gob.GobStruct;
 import io.voyager.rollouts.goplugin.gob.GobValue;
-import io.voyager.rollouts.prometheus.PrometheusClient;
 import io.voyager.rollouts.goplugin.testsupport.Golden;
 import io.voyager.rollouts.goplugin.testsupport.Golden.Exchange;
 import io.voyager.rollouts.goplugin.testsupport.InMemoryRpc;
+import io.voyager.rollouts.prometheus.PrometheusClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PluginStreamGoldenTest {
     /** Type descriptors cache their hash code lazily; that cache is no part of the value. */
     private static final String HASH_CACHE = ".*\\.hash";
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-06T07:10:00Z"), ZoneOffset.UTC);
 
     private static GobStruct runArgs() throws IOException {
@@ -50,9 +51,11 @@ class PluginStreamGoldenTest {
 
         assertThat(run.name()).isEqualTo("voyager-gateway-7d9c8f-2-1");
         assertThat(run.namespace()).isEqualTo("payments");
-        assertThat(run.args()).as("secret-backed args carry no value")
+        assertThat(run.args())
+                .as("secret-backed args carry no value")
                 .containsExactly(Map.entry("service-name", "voyager-gateway"));
-        assertThat(run.measurements().get("canary-judge")).extracting(Measurement::phase, Measurement::startedAt)
+        assertThat(run.measurements().get("canary-judge"))
+                .extracting(Measurement::phase, Measurement::startedAt)
                 .containsExactly(
                         tuple(AnalysisPhase.Successful, Instant.parse("2024-05-06T07:01:00Z")),
                         tuple(AnalysisPhase.Successful, Instant.parse("2024-05-06T07:02:00Z")));
@@ -68,9 +71,10 @@ class PluginStreamGoldenTest {
         assertThat(metric.failureLimit()).contains(new IntOrString(IntOrString.INT, 1, ""));
         assertThat(metric.consecutiveErrorLimit()).contains(new IntOrString(IntOrString.STRING, 0, "4"));
         assertThat(metric.inconclusiveLimit()).isEqualTo(Optional.empty());
-        assertThat(metric.pluginConfig()).hasValueSatisfying(json -> assertThat(json)
-                .startsWith("{\"prometheusAddress\":\"http://prometheus.monitoring:9090\"")
-                .contains("\"service\":\"voyager-gateway\""));
+        assertThat(metric.pluginConfig())
+                .hasValueSatisfying(json -> assertThat(json)
+                        .startsWith("{\"prometheusAddress\":\"http://prometheus.monitoring:9090\"")
+                        .contains("\"service\":\"voyager-gateway\""));
     }
 
     @Test
@@ -94,15 +98,18 @@ class PluginStreamGoldenTest {
         byte[] answers = InMemoryRpc.answer(PluginRpcService.create(plugin), Golden.bytes("plugin-host.bin"));
 
         List<Exchange> ours = Golden.exchanges(answers).stream()
-                .sorted(Comparator.comparingLong(Exchange::seq)).toList();
+                .sorted(Comparator.comparingLong(Exchange::seq))
+                .toList();
         List<Exchange> go = Golden.exchanges(Golden.bytes("plugin-plugin.bin"));
         assertThat(ours).hasSameSizeAs(go);
         for (int i = 0; i < go.size(); i++) {
             Exchange o = ours.get(i);
             Exchange g = go.get(i);
-            assertThat(List.of(o.serviceMethod(), o.seq(), o.error())).as("response %d", i)
+            assertThat(List.of(o.serviceMethod(), o.seq(), o.error()))
+                    .as("response %d", i)
                     .isEqualTo(List.of(g.serviceMethod(), g.seq(), g.error()));
-            assertThat(o.body().type().name()).as("reply type of %s", g.serviceMethod())
+            assertThat(o.body().type().name())
+                    .as("reply type of %s", g.serviceMethod())
                     .isEqualTo(g.body().type().name());
         }
     }
@@ -119,8 +126,11 @@ class PluginStreamGoldenTest {
 
         List<GobValue> again = values(new ByteArrayInputStream(reencoded.toByteArray()));
 
-        assertThat(again).extracting(GobValue::value).usingRecursiveComparison()
-                .ignoringFieldsMatchingRegexes(HASH_CACHE).isEqualTo(original.stream().map(GobValue::value).toList());
+        assertThat(again)
+                .extracting(GobValue::value)
+                .usingRecursiveComparison()
+                .ignoringFieldsMatchingRegexes(HASH_CACHE)
+                .isEqualTo(original.stream().map(GobValue::value).toList());
     }
 
     @Test
@@ -133,8 +143,13 @@ class PluginStreamGoldenTest {
             }
         };
 
-        assertThat(values(trickle)).extracting(GobValue::value).usingRecursiveComparison()
-                .ignoringFieldsMatchingRegexes(HASH_CACHE).isEqualTo(values(new ByteArrayInputStream(bytes)).stream().map(GobValue::value).toList());
+        assertThat(values(trickle))
+                .extracting(GobValue::value)
+                .usingRecursiveComparison()
+                .ignoringFieldsMatchingRegexes(HASH_CACHE)
+                .isEqualTo(values(new ByteArrayInputStream(bytes)).stream()
+                        .map(GobValue::value)
+                        .toList());
     }
 
     private static List<GobValue> values(InputStream in) throws IOException {

@@ -23,8 +23,7 @@ import java.util.Optional;
 public final class LookWallTime {
     static final long DELAY_MS = 200;
 
-    private LookWallTime() {
-    }
+    private LookWallTime() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -33,17 +32,33 @@ public final class LookWallTime {
             String query = FakePrometheus.query(exchange);
             String result = query != null && query.contains("_bucket")
                     ? "[" + bucket("0.1", 900) + "," + bucket("0.5", 990) + "," + bucket("+Inf", 1000) + "]"
-                    : "[{\"metric\":{},\"value\":[1,\"" + (query != null && query.contains("timeout") ? 1000 : 995) + "\"]}]";
-            FakePrometheus.send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
-                    + result + "}}");
+                    : "[{\"metric\":{},\"value\":[1,\"" + (query != null && query.contains("timeout") ? 1000 : 995)
+                            + "\"]}]";
+            FakePrometheus.send(
+                    exchange,
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":" + result + "}}");
         })) {
             MetricProviderPlugin provider = provider(PrometheusClient.newHttpClient(), Clock.systemUTC());
-            MetricView metric = new MetricView("canary-vs-stable", "30s", Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), "", "", Optional.of("{\"prometheus\":{\"address\":\""
+            MetricView metric = new MetricView(
+                    "canary-vs-stable",
+                    "30s",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "",
+                    "",
+                    Optional.of("{\"prometheus\":{\"address\":\""
                             + prometheus.address() + "\"},\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\","
                             + "\"window\":\"5m\"}"));
-            AnalysisRunView run = new AnalysisRunView("voyager-gateway-7d9c8f-2-1", "payments", Map.of(),
-                    Map.of(metric.name(), List.of()), null, Map.of());
+            AnalysisRunView run = new AnalysisRunView(
+                    "voyager-gateway-7d9c8f-2-1",
+                    "payments",
+                    Map.of(),
+                    Map.of(metric.name(), List.of()),
+                    null,
+                    Map.of());
             Measurement last = provider.run(run, metric);
             double[] ms = new double[runs];
             for (int i = 0; i < runs; i++) {
@@ -52,8 +67,14 @@ public final class LookWallTime {
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "runs=%d phase=%s median_ms=%.0f min_ms=%.0f max_ms=%.0f%n", runs,
-                    last.phase(), ms[runs / 2], ms[0], ms[runs - 1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "runs=%d phase=%s median_ms=%.0f min_ms=%.0f max_ms=%.0f%n",
+                    runs,
+                    last.phase(),
+                    ms[runs / 2],
+                    ms[0],
+                    ms[runs - 1]);
         }
     }
 
@@ -64,12 +85,16 @@ public final class LookWallTime {
      */
     private static MetricProviderPlugin provider(HttpClient http, Clock clock) throws ReflectiveOperationException {
         try {
-            return MetricProviderPlugin.class.getConstructor(HttpClient.class, Clock.class).newInstance(http, clock);
+            return MetricProviderPlugin.class
+                    .getConstructor(HttpClient.class, Clock.class)
+                    .newInstance(http, clock);
         } catch (NoSuchMethodException before) {
             Object judge = Class.forName("io.voyager.rollouts.judgeplugin.PrometheusJudge")
-                    .getConstructor(HttpClient.class, Clock.class).newInstance(http, clock);
-            return MetricProviderPlugin.class.getConstructor(Class.forName("io.voyager.rollouts.argo.MetricJudge"),
-                    Clock.class).newInstance(judge, clock);
+                    .getConstructor(HttpClient.class, Clock.class)
+                    .newInstance(http, clock);
+            return MetricProviderPlugin.class
+                    .getConstructor(Class.forName("io.voyager.rollouts.argo.MetricJudge"), Clock.class)
+                    .newInstance(judge, clock);
         }
     }
 

@@ -31,19 +31,26 @@ public final class TransportBenchmark {
     private static final int DECODE_WARMUP = 300;
     private static final int DECODES = 300;
 
-    private TransportBenchmark() {
-    }
+    private TransportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path launcher = Path.of("target/voyager-canary-judge").toAbsolutePath();
-        Path jar = Path.of("target/rollout-metric-plugin-1.0.0-SNAPSHOT-runner.jar").toAbsolutePath();
-        System.out.printf("machine: %s, %d cpus, java %s%n", System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        Path jar = Path.of("target/rollout-metric-plugin-1.0.0-SNAPSHOT-runner.jar")
+                .toAbsolutePath();
+        System.out.printf(
+                "machine: %s, %d cpus, java %s%n",
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         print("exec -> handshake line, launcher (ms)", handshakeTimes(List.of(launcher.toString())), START_RUNS);
-        print("exec -> handshake line, plain java -jar (ms)", handshakeTimes(List.of("java", "-jar", jar.toString())),
+        print(
+                "exec -> handshake line, plain java -jar (ms)",
+                handshakeTimes(List.of("java", "-jar", jar.toString())),
                 START_RUNS);
         Path goPlugin = GoPrograms.build("refplugin");
-        print("exec -> handshake line, Go reference plugin, baseline (ms)", handshakeTimes(List.of(goPlugin.toString())),
+        print(
+                "exec -> handshake line, Go reference plugin, baseline (ms)",
+                handshakeTimes(List.of(goPlugin.toString())),
                 START_RUNS);
         roundTrips("launcher", launcher);
         roundTrips("Go reference plugin, baseline", goPlugin);
@@ -77,14 +84,29 @@ public final class TransportBenchmark {
     private static void roundTrips(String name, Path plugin) throws Exception {
         Path host = GoPrograms.build("interophost");
         ProcessResult result = Processes.run(
-                List.of(host.toString(), "-plugin", plugin.toString(), "-concurrent", "1", "-bench", Integer.toString(CALLS),
-                        "-expect-run-phase", "", "-expect-run-message", ""),
-                Map.of(), Path.of("target"), Duration.ofMinutes(5));
+                List.of(
+                        host.toString(),
+                        "-plugin",
+                        plugin.toString(),
+                        "-concurrent",
+                        "1",
+                        "-bench",
+                        Integer.toString(CALLS),
+                        "-expect-run-phase",
+                        "",
+                        "-expect-run-message",
+                        ""),
+                Map.of(),
+                Path.of("target"),
+                Duration.ofMinutes(5));
         if (result.exitCode() != 0) {
             throw new IllegalStateException(result.describe());
         }
-        result.stdout().lines().filter(l -> l.startsWith("BENCH")).forEach(l -> System.out.println(
-                "round trip, Go host -> " + name + ", " + l.substring("BENCH ".length())));
+        result.stdout()
+                .lines()
+                .filter(l -> l.startsWith("BENCH"))
+                .forEach(l ->
+                        System.out.println("round trip, Go host -> " + name + ", " + l.substring("BENCH ".length())));
     }
 
     private static double[] decodeTimes() throws Exception {
@@ -111,7 +133,8 @@ public final class TransportBenchmark {
     private static void print(String what, double[] values, int runs) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        System.out.printf("%s: runs=%d median=%.3f min=%.3f max=%.3f%n", what, runs, sorted[sorted.length / 2],
-                sorted[0], sorted[sorted.length - 1]);
+        System.out.printf(
+                "%s: runs=%d median=%.3f min=%.3f max=%.3f%n",
+                what, runs, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
     }
 }

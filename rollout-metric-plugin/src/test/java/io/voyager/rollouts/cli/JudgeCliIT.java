@@ -46,11 +46,19 @@ class JudgeCliIT {
     }
 
     private ProcessResult judge(String canary, String... extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Launcher.path().toString(), "judge",
-                "--prometheus", prometheus.address().toString(),
-                "--canary", "rollouts_pod_template_hash=\"" + canary + "\"",
-                "--baseline", "rollouts_pod_template_hash=\"stable\"",
-                "--window", "10m", "--at", end.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Launcher.path().toString(),
+                "judge",
+                "--prometheus",
+                prometheus.address().toString(),
+                "--canary",
+                "rollouts_pod_template_hash=\"" + canary + "\"",
+                "--baseline",
+                "rollouts_pod_template_hash=\"stable\"",
+                "--window",
+                "10m",
+                "--at",
+                end.toString()));
         command.addAll(List.of(extra));
         return Processes.run(command, Map.of("ARGO_ROLLOUTS_RPC_PLUGIN", ""), dir, TIMEOUT);
     }
@@ -60,7 +68,8 @@ class JudgeCliIT {
         ProcessResult result = judge(CanaryRecording.GOOD);
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("look 1/12, window 10m ending " + end)
                 .containsPattern("METRIC +LABEL +EFFECT +CI +P-VALUE +BOUNDARY +N CANARY +N STABLE\n")
                 .containsPattern("success-rate +Pass +")
@@ -73,7 +82,9 @@ class JudgeCliIT {
         ProcessResult result = judge(CanaryRecording.ERRORING);
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
-        assertThat(result.stdout()).containsPattern("success-rate +Low \\(guardrail\\)").contains("verdict: Failed");
+        assertThat(result.stdout())
+                .containsPattern("success-rate +Low \\(guardrail\\)")
+                .contains("verdict: Failed");
     }
 
     @Test
@@ -87,7 +98,9 @@ class JudgeCliIT {
     @Test
     void yamlConfigFileSetsTheThresholds() throws Exception {
         Path config = dir.resolve("judge.yaml");
-        Files.writeString(config, "# copied from an AnalysisTemplate\nthresholds:\n  pass: 95\n  marginal: 50\n",
+        Files.writeString(
+                config,
+                "# copied from an AnalysisTemplate\nthresholds:\n  pass: 95\n  marginal: 50\n",
                 StandardCharsets.UTF_8);
 
         ProcessResult result = judge(CanaryRecording.SLOW, "--config", config.toString());
@@ -98,10 +111,17 @@ class JudgeCliIT {
 
     @Test
     void unreachablePrometheusExitsThree() throws Exception {
-        List<String> command = List.of(Launcher.path().toString(), "judge",
-                "--prometheus", "http://127.0.0.1:" + RealPrometheus.freePort(),
-                "--canary", "rollouts_pod_template_hash=\"good\"", "--baseline", "rollouts_pod_template_hash=\"stable\"",
-                "--window", "5m");
+        List<String> command = List.of(
+                Launcher.path().toString(),
+                "judge",
+                "--prometheus",
+                "http://127.0.0.1:" + RealPrometheus.freePort(),
+                "--canary",
+                "rollouts_pod_template_hash=\"good\"",
+                "--baseline",
+                "rollouts_pod_template_hash=\"stable\"",
+                "--window",
+                "5m");
 
         ProcessResult result = Processes.run(command, Map.of(), dir, TIMEOUT);
 

@@ -19,7 +19,10 @@ class JudgeCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return JudgeCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return JudgeCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String stderr() {
@@ -29,7 +32,8 @@ class JudgeCliTest {
     @Test
     void helpPrintsUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: voyager-canary-judge judge --prometheus URL");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("usage: voyager-canary-judge judge --prometheus URL");
     }
 
     @Test
@@ -42,28 +46,35 @@ class JudgeCliTest {
     @Test
     void missingSettingsAreNamedLikeConfigFields() {
         assertThat(run("--canary", "h=\"c\"")).isEqualTo(JudgeCli.ERROR);
-        assertThat(stderr()).isEqualTo("judge: invalid config: prometheus.address: required, e.g. http://prometheus.monitoring:9090; "
-                + "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"\n");
+        assertThat(stderr())
+                .isEqualTo(
+                        "judge: invalid config: prometheus.address: required, e.g. http://prometheus.monitoring:9090; "
+                                + "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"\n");
         assertThat(out.size()).isZero();
     }
 
     @Test
     void windowIsRequiredBecauseThereIsNoAnalysisRun() {
-        assertThat(run("--prometheus", "http://127.0.0.1:1", "--canary", "h=\"c\"", "--baseline", "h=\"b\"")).isEqualTo(JudgeCli.ERROR);
+        assertThat(run("--prometheus", "http://127.0.0.1:1", "--canary", "h=\"c\"", "--baseline", "h=\"b\""))
+                .isEqualTo(JudgeCli.ERROR);
         assertThat(stderr()).contains("--window: required, e.g. 5m (there is no AnalysisRun to start from)");
     }
 
     @Test
     void badTimeLookOrConfigFileExitThree() throws Exception {
-        String[] base = {"--prometheus", "http://127.0.0.1:1", "--canary", "h=\"c\"", "--baseline", "h=\"b\"", "--window", "5m"};
+        String[] base = {
+            "--prometheus", "http://127.0.0.1:1", "--canary", "h=\"c\"", "--baseline", "h=\"b\"", "--window", "5m"
+        };
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "thresholds: [pass\n");
 
         assertThat(run(concat(base, "--at", "yesterday"))).isEqualTo(JudgeCli.ERROR);
         assertThat(run(concat(base, "--look", "0"))).isEqualTo(JudgeCli.ERROR);
-        assertThat(run(concat(base, "--config", dir.resolve("absent.yaml").toString()))).isEqualTo(JudgeCli.ERROR);
+        assertThat(run(concat(base, "--config", dir.resolve("absent.yaml").toString())))
+                .isEqualTo(JudgeCli.ERROR);
         assertThat(run(concat(base, "--config", broken.toString()))).isEqualTo(JudgeCli.ERROR);
-        assertThat(stderr()).contains("--at: must be an RFC 3339 UTC time like 2024-05-06T07:10:00Z, got 'yesterday'")
+        assertThat(stderr())
+                .contains("--at: must be an RFC 3339 UTC time like 2024-05-06T07:10:00Z, got 'yesterday'")
                 .contains("--look: must be a whole number >= 1, got '0'")
                 .contains("--config: cannot read " + dir.resolve("absent.yaml"))
                 .contains("--config " + broken + ": not valid YAML or JSON at line");

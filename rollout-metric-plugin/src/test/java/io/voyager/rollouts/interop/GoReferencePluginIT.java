@@ -50,7 +50,8 @@ class GoReferencePluginIT {
 
         assertThat(m.string("Phase")).isEqualTo("Successful");
         assertThat(m.string("Value")).isEqualTo(ArgoArgs.PLUGIN_CONFIG);
-        assertThat(m.map("Metadata")).containsEntry("analysisRun", "payments/voyager-gateway-7d9c8f-2-1")
+        assertThat(m.map("Metadata"))
+                .containsEntry("analysisRun", "payments/voyager-gateway-7d9c8f-2-1")
                 .containsEntry("metric", "canary-judge");
         assertThat(time(m, "StartedAt")).isEqualTo(Instant.parse("2024-05-06T07:08:09Z"));
         assertThat(time(m, "FinishedAt")).isEqualTo(Instant.parse("2024-05-06T07:08:10Z"));
@@ -67,16 +68,21 @@ class GoReferencePluginIT {
 
     @Test
     void everyOtherCallAnswersAsGoSendsIt() throws Exception {
-        assertThat(((GobStruct) provider.call("Plugin.InitPlugin", GobType.INTERFACE, null)).fields()).isEmpty();
+        assertThat(((GobStruct) provider.call("Plugin.InitPlugin", GobType.INTERFACE, null)).fields())
+                .isEmpty();
         assertThat(provider.call("Plugin.Type", GobType.INTERFACE, null)).isEqualTo("RPCPlugin");
         assertThat(provider.call("Plugin.GetMetadata", GobType.INTERFACE, ArgoArgs.getMetadataArgs()))
                 .isEqualTo(Map.of("metric", "canary-judge", "interval", "1m"));
-        assertThat(((GobStruct) provider.call("Plugin.GarbageCollect", GobType.INTERFACE, ArgoArgs.garbageCollectArgs(5)))
-                .fields()).isEmpty();
-        assertThat(((GobStruct) provider.call("Plugin.GarbageCollect", GobType.INTERFACE, ArgoArgs.garbageCollectArgs(-1)))
-                .string("ErrorString")).isEqualTo("negative limit for canary-judge");
-        GobStruct terminated = (GobStruct) provider.call("Plugin.Terminate", GobType.INTERFACE,
-                ArgoArgs.terminateAndResumeArgs());
+        assertThat(((GobStruct) provider.call(
+                                "Plugin.GarbageCollect", GobType.INTERFACE, ArgoArgs.garbageCollectArgs(5)))
+                        .fields())
+                .isEmpty();
+        assertThat(((GobStruct) provider.call(
+                                "Plugin.GarbageCollect", GobType.INTERFACE, ArgoArgs.garbageCollectArgs(-1)))
+                        .string("ErrorString"))
+                .isEqualTo("negative limit for canary-judge");
+        GobStruct terminated =
+                (GobStruct) provider.call("Plugin.Terminate", GobType.INTERFACE, ArgoArgs.terminateAndResumeArgs());
         assertThat(terminated.string("Phase")).isEqualTo("Running");
         assertThat(terminated.has("FinishedAt")).isTrue();
     }
@@ -95,6 +101,8 @@ class GoReferencePluginIT {
         provider.call("Plugin.Run", GobType.INTERFACE, ArgoArgs.runArgs());
         plugin.ping();
 
-        assertThat(plugin.quit(Duration.ofSeconds(2))).as("exit status after Control.Quit").isZero();
+        assertThat(plugin.quit(Duration.ofSeconds(2)))
+                .as("exit status after Control.Quit")
+                .isZero();
     }
 }

@@ -24,12 +24,23 @@ class IdleSessionIT {
         Path host = GoPrograms.build("interophost");
 
         ProcessResult result = Processes.run(
-                List.of(host.toString(), "-plugin", Launcher.path().toString(), "-concurrent", "2", "-idle", "90s",
-                        "-expect-run-message", InteropFixture.RUN_MESSAGE),
-                Map.of(), Path.of("target"), Duration.ofMinutes(3));
+                List.of(
+                        host.toString(),
+                        "-plugin",
+                        Launcher.path().toString(),
+                        "-concurrent",
+                        "2",
+                        "-idle",
+                        "90s",
+                        "-expect-run-message",
+                        InteropFixture.RUN_MESSAGE),
+                Map.of(),
+                Path.of("target"),
+                Duration.ofMinutes(3));
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PASS Idle healthy after 1m30s")
                 .endsWith("INTEROP OK\n");
     }

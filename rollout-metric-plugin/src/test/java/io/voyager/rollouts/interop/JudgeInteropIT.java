@@ -41,8 +41,8 @@ class JudgeInteropIT {
 
     private static ProcessResult measure(String config, String... flags) throws Exception {
         Path host = GoPrograms.build("judgehost");
-        List<String> command = new java.util.ArrayList<>(List.of(host.toString(), "-plugin", Launcher.path().toString(),
-                "-config", config));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(host.toString(), "-plugin", Launcher.path().toString(), "-config", config));
         command.addAll(List.of(flags));
         ProcessResult result = Processes.run(command, Map.of(), Path.of("target"), HOST_TIMEOUT);
         assertThat(result.exitCode()).as(result.describe()).isZero();
@@ -58,10 +58,12 @@ class JudgeInteropIT {
     void goodCanaryComesBackSuccessfulWithScoreAndEvidence() throws Exception {
         ProcessResult result = measure(config(CanaryRecording.GOOD, ""), "-judged", "2", "-count", "5");
 
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PHASE Successful\n")
                 .contains("VALUE 100.00\n")
-                .containsPattern("MESSAGE success-rate: canary 99\\.\\d\\d% vs stable 99\\.\\d\\d% .*PASSED \\(score 100; look \\d+ of \\d+ planned: alpha \\S+ spent, \\S+ so far of family-wise \\S+ over 2 metrics\\)\n")
+                .containsPattern(
+                        "MESSAGE success-rate: canary 99\\.\\d\\d% vs stable 99\\.\\d\\d% .*PASSED \\(score 100; look \\d+ of \\d+ planned: alpha \\S+ spent, \\S+ so far of family-wise \\S+ over 2 metrics\\)\n")
                 .contains("META look=3/5\n")
                 .containsPattern("META window=10m\\d*s?\n")
                 .contains("META success-rate.label=Pass\n")
@@ -74,7 +76,8 @@ class JudgeInteropIT {
     void erroringCanaryComesBackFailed() throws Exception {
         ProcessResult result = measure(config(CanaryRecording.ERRORING, ""));
 
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PHASE Failed\n")
                 .contains("VALUE 0.00\n")
                 .contains("META success-rate.guardrail=breached\n")
@@ -85,7 +88,8 @@ class JudgeInteropIT {
     void marginalCanaryComesBackInconclusive() throws Exception {
         ProcessResult result = measure(config(CanaryRecording.SLOW, "\"thresholds\":{\"pass\":95,\"marginal\":50}"));
 
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PHASE Inconclusive\n")
                 .contains("VALUE 50.00\n")
                 .contains("META latency.label=High\n");
@@ -93,24 +97,28 @@ class JudgeInteropIT {
 
     @Test
     void unreachablePrometheusComesBackAsError() throws Exception {
-        String nowhere = CanaryRecording.config(URI.create("http://127.0.0.1:" + RealPrometheus.freePort()),
-                CanaryRecording.GOOD, "");
+        String nowhere = CanaryRecording.config(
+                URI.create("http://127.0.0.1:" + RealPrometheus.freePort()), CanaryRecording.GOOD, "");
 
         ProcessResult result = measure(nowhere);
 
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PHASE Error\n")
                 .containsPattern("MESSAGE data source failed: cannot query http://127\\.0\\.0\\.1:\\d+ for ");
     }
 
     @Test
     void invalidConfigComesBackAsErrorNamingTheField() throws Exception {
-        ProcessResult result = measure(config(CanaryRecording.GOOD,
+        ProcessResult result = measure(config(
+                CanaryRecording.GOOD,
                 "\"metrics\":[{\"name\":\"cpu\",\"kind\":\"gauge\",\"direction\":\"either\",\"allowedEffect\":{\"relative\":0.1},"
                         + "\"query\":{\"samples\":\"process_cpu_usage\"}}]"));
 
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PHASE Error\n")
-                .contains("MESSAGE invalid config: metrics[0].kind: must be one of ratio, histogram, series, got 'gauge'\n");
+                .contains(
+                        "MESSAGE invalid config: metrics[0].kind: must be one of ratio, histogram, series, got 'gauge'\n");
     }
 }

@@ -39,6 +39,7 @@ class PluginAbuseIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     /** Generous: one query timeout plus start-up noise on a busy machine, far below one timeout per query. */
     private static final Duration SLACK = Duration.ofSeconds(7);
+
     private static final Duration CALL_LIMIT = Duration.ofMinutes(2);
     private static final long GARBAGE_SEED = 0x6a7b_a6eL;
     private static final Map<String, String> SMALL_HEAP =
@@ -87,10 +88,14 @@ class PluginAbuseIT {
         List<byte[]> garbage = List.of(
                 noise,
                 "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8),
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"val".getBytes(StandardCharsets.UTF_8),
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"lots\"]}]}}".getBytes(StandardCharsets.UTF_8),
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":{\"not\":\"a list\"}}}".getBytes(StandardCharsets.UTF_8),
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"x\"]}}".getBytes(StandardCharsets.UTF_8),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"val"
+                        .getBytes(StandardCharsets.UTF_8),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"lots\"]}]}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":{\"not\":\"a list\"}}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"string\",\"result\":[1,\"x\"]}}"
+                        .getBytes(StandardCharsets.UTF_8),
                 "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".repeat(100).getBytes(StandardCharsets.UTF_8),
                 new byte[0]);
         Duration slowest = Duration.ZERO;
@@ -100,7 +105,9 @@ class PluginAbuseIT {
 
             Timed run = run(config(server));
 
-            assertThat(run.phase()).as("garbage %d (seed %d): %s", i, GARBAGE_SEED, run.message()).isEqualTo("Error");
+            assertThat(run.phase())
+                    .as("garbage %d (seed %d): %s", i, GARBAGE_SEED, run.message())
+                    .isEqualTo("Error");
             assertThat(run.message()).as("garbage %d", i).startsWith("data source failed: ");
             slowest = run.elapsed().compareTo(slowest) > 0 ? run.elapsed() : slowest;
         }
@@ -128,7 +135,8 @@ class PluginAbuseIT {
         List<Timed> runs = concurrentRuns(config(flood), 50);
 
         assertThat(runs).allSatisfy(run -> assertError(run, "is too large: response body larger than"));
-        Duration slowest = runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
+        Duration slowest =
+                runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
         assertStillServing();
         report("50MB", runs.size(), runs.size(), slowest);
         System.out.printf("ABUSE 50MB offered_mb=%d%n", bytesOffered.get() >> 20);
@@ -137,7 +145,8 @@ class PluginAbuseIT {
     @Test
     void answerSmallInBytesButHugeAsATreeIsRefused() throws Exception {
         // 3 MB of tiny samples, under the byte cap: some 60 MB as a JSON tree, nearly the whole heap
-        StringBuilder json = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+        StringBuilder json =
+                new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
         for (int i = 0; i < 100_000; i++) {
             json.append(i == 0 ? "" : ",").append("{\"metric\":{\"le\":\"0.1\"},\"value\":[1,\"1\"]}");
         }
@@ -147,7 +156,8 @@ class PluginAbuseIT {
         List<Timed> runs = concurrentRuns(config(dense), 8);
 
         assertThat(runs).allSatisfy(run -> assertError(run, "JSON values: narrow the query or raise step"));
-        Duration slowest = runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
+        Duration slowest =
+                runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
         assertStillServing();
         report("dense", runs.size(), runs.size(), slowest);
     }
@@ -164,8 +174,11 @@ class PluginAbuseIT {
         List<Timed> runs = concurrentRuns(config, 50);
 
         assertThat(expectedPhase).isNotEqualTo("Error");
-        assertThat(runs).hasSize(50).allSatisfy(run -> assertThat(run.phase()).as(run.message()).isEqualTo(expectedPhase));
-        Duration slowest = runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
+        assertThat(runs)
+                .hasSize(50)
+                .allSatisfy(run -> assertThat(run.phase()).as(run.message()).isEqualTo(expectedPhase));
+        Duration slowest =
+                runs.stream().map(Timed::elapsed).max(Duration::compareTo).orElseThrow();
         assertStillServing();
         report("concurrent", 50, runs.size(), slowest);
     }
@@ -177,8 +190,10 @@ class PluginAbuseIT {
             queried.complete(null);
             Thread.sleep(60_000);
         });
-        provider.call("Plugin.Run", GobType.INTERFACE, ArgoArgs.runArgs(config(slow, "\"prometheus\":{\"address\":\""
-                + slow + "\",\"timeout\":\"60s\"}")));
+        provider.call(
+                "Plugin.Run",
+                GobType.INTERFACE,
+                ArgoArgs.runArgs(config(slow, "\"prometheus\":{\"address\":\"" + slow + "\",\"timeout\":\"60s\"}")));
         queried.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
         long start = System.nanoTime();
 
@@ -186,12 +201,13 @@ class PluginAbuseIT {
         int exit = plugin.awaitExit(Duration.ofSeconds(30));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(exit).as("exit status after the host hung up mid-call (-1: still running)").isZero();
+        assertThat(exit)
+                .as("exit status after the host hung up mid-call (-1: still running)")
+                .isZero();
         report("disconnect", 1, 0, took);
     }
 
-    private record Timed(String phase, String message, Duration elapsed) {
-    }
+    private record Timed(String phase, String message, Duration elapsed) {}
 
     private Timed run(String config) throws Exception {
         return concurrentRuns(config, 1).get(0);
@@ -201,10 +217,12 @@ class PluginAbuseIT {
         List<CompletableFuture<Timed>> pending = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            pending.add(provider.call("Plugin.Run", GobType.INTERFACE, ArgoArgs.runArgs(config)).thenApply(reply -> {
-                GobStruct m = (GobStruct) reply;
-                return new Timed(m.string("Phase"), m.string("Message"), Duration.ofNanos(System.nanoTime() - start));
-            }));
+            pending.add(provider.call("Plugin.Run", GobType.INTERFACE, ArgoArgs.runArgs(config))
+                    .thenApply(reply -> {
+                        GobStruct m = (GobStruct) reply;
+                        return new Timed(
+                                m.string("Phase"), m.string("Message"), Duration.ofNanos(System.nanoTime() - start));
+                    }));
         }
         List<Timed> answered = new ArrayList<>();
         for (CompletableFuture<Timed> call : pending) {
@@ -214,10 +232,14 @@ class PluginAbuseIT {
     }
 
     private void assertStillServing() throws Exception {
-        assertThat(plugin.isAlive()).as("plugin process alive (it exits on OutOfMemoryError)").isTrue();
+        assertThat(plugin.isAlive())
+                .as("plugin process alive (it exits on OutOfMemoryError)")
+                .isTrue();
         assertThat(run("{}").message()).startsWith("invalid config: ");
         plugin.ping();
-        assertThat(plugin.quit(Duration.ofSeconds(30))).as("exit status after Control.Quit").isZero();
+        assertThat(plugin.quit(Duration.ofSeconds(30)))
+                .as("exit status after Control.Quit")
+                .isZero();
         plugin = null;
     }
 
@@ -236,7 +258,8 @@ class PluginAbuseIT {
         return server.address();
     }
 
-    private static void sendBytes(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body) throws IOException {
+    private static void sendBytes(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body)
+            throws IOException {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

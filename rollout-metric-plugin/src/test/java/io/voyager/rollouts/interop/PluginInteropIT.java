@@ -22,8 +22,12 @@ class PluginInteropIT {
 
     private static ProcessResult runHost(Map<String, String> env, String... flags) throws Exception {
         Path host = GoPrograms.build("interophost");
-        List<String> command = new java.util.ArrayList<>(List.of(host.toString(), "-plugin", Launcher.path().toString(),
-                "-expect-run-message", InteropFixture.RUN_MESSAGE));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                host.toString(),
+                "-plugin",
+                Launcher.path().toString(),
+                "-expect-run-message",
+                InteropFixture.RUN_MESSAGE));
         command.addAll(List.of(flags));
         return Processes.run(command, env, Path.of("target"), HOST_TIMEOUT);
     }
@@ -33,7 +37,8 @@ class PluginInteropIT {
         ProcessResult result = runHost(Map.of(), "-concurrent", "8");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .contains("PASS handshake network=unix")
                 .contains("PASS dispense")
                 .contains("PASS InitPlugin")
@@ -56,7 +61,8 @@ class PluginInteropIT {
         ProcessResult result = runHost(Map.of(), "-concurrent", "1");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stderr()).as("the host logs our [INFO] lines at info level")
+        assertThat(result.stderr())
+                .as("the host logs our [INFO] lines at info level")
                 .containsPattern("\\[INFO\\] +plugin\\.voyager-canary-judge: \\[INFO\\] .*listening on unix");
     }
 
@@ -65,7 +71,8 @@ class PluginInteropIT {
         ProcessResult result = runHost(Map.of("VOYAGER_PLUGIN_LISTENER", "TCP"), "-concurrent", "2");
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).as(result.describe())
+        assertThat(result.stdout())
+                .as(result.describe())
                 .containsPattern("PASS handshake network=tcp address=127\\.0\\.0\\.1:(1\\d{4}|2[0-4]\\d{3}|25000) ")
                 .endsWith("INTEROP OK\n");
     }

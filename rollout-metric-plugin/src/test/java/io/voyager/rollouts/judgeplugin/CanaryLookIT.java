@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +47,8 @@ class CanaryLookIT {
     }
 
     private static Verdict judge(URI address, String canary, String extra) {
-        JudgeSettingsParser.Result parsed = JudgeSettingsParser.parseJson(CanaryRecording.config(address, canary, extra));
+        JudgeSettingsParser.Result parsed =
+                JudgeSettingsParser.parseJson(CanaryRecording.config(address, canary, extra));
         assertThat(parsed.errors()).isEmpty();
         return CanaryLook.judge(HTTP, parsed.settings(), 1, WINDOW, end);
     }
@@ -74,13 +74,16 @@ class CanaryLookIT {
         Verdict verdict = judge(prometheus.address(), CanaryRecording.ERRORING, "");
 
         assertThat(verdict.phase()).as(describe(verdict)).isEqualTo(Phase.FAILED);
-        assertThat(verdict.metrics().get(0).guardrailBreached()).as(describe(verdict)).isTrue();
+        assertThat(verdict.metrics().get(0).guardrailBreached())
+                .as(describe(verdict))
+                .isTrue();
         assertThat(verdict.message()).startsWith("success-rate: canary 9").contains("FAILED");
     }
 
     @Test
     void slowCanaryWithAScoreBetweenMarginalAndPassIsInconclusive() {
-        Verdict verdict = judge(prometheus.address(), CanaryRecording.SLOW, "\"thresholds\":{\"pass\":95,\"marginal\":50}");
+        Verdict verdict =
+                judge(prometheus.address(), CanaryRecording.SLOW, "\"thresholds\":{\"pass\":95,\"marginal\":50}");
 
         assertThat(verdict.phase()).as(describe(verdict)).isEqualTo(Phase.INCONCLUSIVE);
         assertThat(verdict.metrics()).extracting(m -> m.label()).containsExactly(Label.PASS, Label.HIGH);
@@ -100,12 +103,15 @@ class CanaryLookIT {
 
         assertThat(verdict.phase()).as(describe(verdict)).isEqualTo(Phase.INCONCLUSIVE);
         assertThat(verdict.metrics()).extracting(m -> m.label()).containsOnly(Label.NO_DATA);
-        assertThat(verdict.message()).contains("2 of 2 metrics without enough data").contains("canary n=");
+        assertThat(verdict.message())
+                .contains("2 of 2 metrics without enough data")
+                .contains("canary n=");
     }
 
     @Test
     void nobodyListeningIsAnErrorNeverAFailure() throws Exception {
-        Verdict verdict = judge(URI.create("http://127.0.0.1:" + RealPrometheus.freePort()), CanaryRecording.ERRORING, "");
+        Verdict verdict =
+                judge(URI.create("http://127.0.0.1:" + RealPrometheus.freePort()), CanaryRecording.ERRORING, "");
 
         assertThat(verdict.phase()).as(describe(verdict)).isEqualTo(Phase.ERROR);
         assertThat(verdict.message()).contains("data source failed").contains("cannot query http://127.0.0.1:");
@@ -114,7 +120,8 @@ class CanaryLookIT {
     @Test
     void prometheusThatStopsTurnsTheSameLookIntoAnError() throws Exception {
         try (RealPrometheus doomed = RealPrometheus.start(CanaryRecording.openMetrics(end))) {
-            assertThat(judge(doomed.address(), CanaryRecording.GOOD, "").phase()).isEqualTo(Phase.SUCCESSFUL);
+            assertThat(judge(doomed.address(), CanaryRecording.GOOD, "").phase())
+                    .isEqualTo(Phase.SUCCESSFUL);
 
             doomed.stop();
             Verdict verdict = judge(doomed.address(), CanaryRecording.GOOD, "");
@@ -147,21 +154,40 @@ class CanaryLookIT {
     @Test
     void pluginMeasurementCarriesScoreEvidenceAndTheLook() {
         MetricProviderPlugin plugin = new MetricProviderPlugin(HTTP, Clock.fixed(end, ZoneOffset.UTC));
-        MetricView metric = new MetricView("canary-judge", "1m", Optional.of(new IntOrString(IntOrString.INT, 5, "")),
-                Optional.empty(), Optional.empty(), Optional.empty(), "", "",
+        MetricView metric = new MetricView(
+                "canary-judge",
+                "1m",
+                Optional.of(new IntOrString(IntOrString.INT, 5, "")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                "",
                 Optional.of(CanaryRecording.config(prometheus.address(), CanaryRecording.GOOD, "")));
-        AnalysisRunView run = new AnalysisRunView("run", "payments", Map.of(), Map.of(), end.minus(WINDOW),
-                Map.of("canary-judge", 2L));
+        AnalysisRunView run = new AnalysisRunView(
+                "run", "payments", Map.of(), Map.of(), end.minus(WINDOW), Map.of("canary-judge", 2L));
 
         Measurement m = plugin.run(run, metric);
 
         assertThat(m.phase()).as(m.message()).isEqualTo(AnalysisPhase.Successful);
         assertThat(m.value()).isEqualTo("100.00");
-        assertThat(m.message()).startsWith("success-rate: canary 99.").contains("latency: canary p99").containsPattern("PASSED \\(score 100; look \\d+ of \\d+ planned: alpha .+ over 2 metrics\\)$");
-        assertThat(m.metadata()).containsEntry("look", "3/5").containsEntry("window", "10m")
-                .containsEntry("success-rate.label", "Pass").containsEntry("latency.label", "Pass")
-                .containsKeys("success-rate.effect", "success-rate.ci", "success-rate.pValue", "success-rate.boundary",
-                        "success-rate.nCanary", "success-rate.nBaseline", "latency.ci");
+        assertThat(m.message())
+                .startsWith("success-rate: canary 99.")
+                .contains("latency: canary p99")
+                .containsPattern("PASSED \\(score 100; look \\d+ of \\d+ planned: alpha .+ over 2 metrics\\)$");
+        assertThat(m.metadata())
+                .containsEntry("look", "3/5")
+                .containsEntry("window", "10m")
+                .containsEntry("success-rate.label", "Pass")
+                .containsEntry("latency.label", "Pass")
+                .containsKeys(
+                        "success-rate.effect",
+                        "success-rate.ci",
+                        "success-rate.pValue",
+                        "success-rate.boundary",
+                        "success-rate.nCanary",
+                        "success-rate.nBaseline",
+                        "latency.ci");
         assertThat(m.startedAt()).isEqualTo(end);
         assertThat(m.finishedAt()).isNotNull();
     }

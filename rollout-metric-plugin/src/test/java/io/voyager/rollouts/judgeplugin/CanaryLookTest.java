@@ -23,7 +23,8 @@ class CanaryLookTest {
 
     private static JudgeSettings settings(URI address) {
         return JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"" + address + "\"},"
-                + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}").settings();
+                        + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}")
+                .settings();
     }
 
     private static String one(String value) {
@@ -33,15 +34,25 @@ class CanaryLookTest {
     private static String buckets(String... leAndValue) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < leAndValue.length; i += 2) {
-            s.append(i > 0 ? "," : "").append("{\"metric\":{\"le\":\"").append(leAndValue[i]).append("\"},\"value\":[1,\"")
-                    .append(leAndValue[i + 1]).append("\"]}");
+            s.append(i > 0 ? "," : "")
+                    .append("{\"metric\":{\"le\":\"")
+                    .append(leAndValue[i])
+                    .append("\"},\"value\":[1,\"")
+                    .append(leAndValue[i + 1])
+                    .append("\"]}");
         }
         return s.append("]").toString();
     }
 
     /** Routes by side and by role (good has outcome=~"approved|declined", total has error|timeout too). */
-    private static String route(String query, String canaryGood, String canaryTotal, String baselineGood,
-            String baselineTotal, String canaryBuckets, String baselineBuckets) {
+    private static String route(
+            String query,
+            String canaryGood,
+            String canaryTotal,
+            String baselineGood,
+            String baselineTotal,
+            String canaryBuckets,
+            String baselineBuckets) {
         boolean canary = query.contains("h=\"c\"");
         if (query.contains("_bucket")) {
             return canary ? canaryBuckets : baselineBuckets;
@@ -57,12 +68,18 @@ class CanaryLookTest {
 
     private static Map<String, MetricData> fetchRouted(Function<String, String> answer) throws Exception {
         try (FakePrometheus server = FakePrometheus.start(exchange -> {
-            FakePrometheus.send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
-                    + answer.apply(FakePrometheus.query(exchange)) + "}}");
+            FakePrometheus.send(
+                    exchange,
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":"
+                            + answer.apply(FakePrometheus.query(exchange)) + "}}");
         })) {
             JudgeSettings settings = settings(server.address());
-            return CanaryLook.fetch(new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()), settings,
-                    Duration.ofMinutes(5), AT);
+            return CanaryLook.fetch(
+                    new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()),
+                    settings,
+                    Duration.ofMinutes(5),
+                    AT);
         }
     }
 
@@ -70,7 +87,12 @@ class CanaryLookTest {
 
     @Test
     void countsAndBucketsPerSide() throws Exception {
-        Map<String, MetricData> data = scenario(one("995"), one("1000"), one("9960"), one("10000"), GOOD_BUCKETS,
+        Map<String, MetricData> data = scenario(
+                one("995"),
+                one("1000"),
+                one("9960"),
+                one("10000"),
+                GOOD_BUCKETS,
                 buckets("0.1", "900", "0.5", "990", "+Inf", "1000"));
 
         assertThat(data.get("success-rate")).isEqualTo(new RatioData(995, 1000, 9960, 10000));
@@ -84,25 +106,35 @@ class CanaryLookTest {
     void keepsEachPodsCountsWhenTheAnswerIsSplitByPod() throws Exception {
         String stableGood = "[" + pod("stable-a", "4980") + "," + pod("stable-b", "4950") + "]";
         String stableTotal = "[" + pod("stable-a", "5000") + "," + pod("stable-b", "5000") + "]";
-        Map<String, MetricData> data = scenario("[" + pod("canary-a", "995") + "]", "[" + pod("canary-a", "1000") + "]",
-                stableGood, stableTotal, GOOD_BUCKETS, GOOD_BUCKETS);
+        Map<String, MetricData> data = scenario(
+                "[" + pod("canary-a", "995") + "]",
+                "[" + pod("canary-a", "1000") + "]",
+                stableGood,
+                stableTotal,
+                GOOD_BUCKETS,
+                GOOD_BUCKETS);
 
         RatioData ratio = (RatioData) data.get("success-rate");
         assertThat(ratio.baselineGood()).isEqualTo(9930);
         assertThat(ratio.baselineTotal()).isEqualTo(10000);
-        assertThat(ratio.baselinePods()).containsExactly(new RatioData.Cluster(4980, 5000),
-                new RatioData.Cluster(4950, 5000));
+        assertThat(ratio.baselinePods())
+                .containsExactly(new RatioData.Cluster(4980, 5000), new RatioData.Cluster(4950, 5000));
         assertThat(ratio.canaryPods()).as("one pod is only its sum").isEmpty();
         assertThat(ratio.canaryTotal()).isEqualTo(1000);
     }
 
     @Test
     void aPodWithoutGoodRequestsCountsZeroGood() throws Exception {
-        Map<String, MetricData> data = scenario(one("995"), one("1000"), "[" + pod("stable-a", "5000") + "]",
-                "[" + pod("stable-a", "5000") + "," + pod("stable-b", "40") + "]", GOOD_BUCKETS, GOOD_BUCKETS);
+        Map<String, MetricData> data = scenario(
+                one("995"),
+                one("1000"),
+                "[" + pod("stable-a", "5000") + "]",
+                "[" + pod("stable-a", "5000") + "," + pod("stable-b", "40") + "]",
+                GOOD_BUCKETS,
+                GOOD_BUCKETS);
 
-        assertThat(((RatioData) data.get("success-rate")).baselinePods()).containsExactly(
-                new RatioData.Cluster(5000, 5000), new RatioData.Cluster(0, 40));
+        assertThat(((RatioData) data.get("success-rate")).baselinePods())
+                .containsExactly(new RatioData.Cluster(5000, 5000), new RatioData.Cluster(0, 40));
     }
 
     @Test
@@ -110,11 +142,13 @@ class CanaryLookTest {
         String stable = "[" + podBucket("stable-a", "0.1", "900") + "," + podBucket("stable-a", "+Inf", "1000") + ","
                 + podBucket("stable-b", "0.1", "850") + "," + podBucket("stable-b", "0.5", "990") + ","
                 + podBucket("stable-b", "+Inf", "1000") + "]";
-        Map<String, MetricData> data = scenario(one("995"), one("1000"), one("9960"), one("10000"), GOOD_BUCKETS, stable);
+        Map<String, MetricData> data =
+                scenario(one("995"), one("1000"), one("9960"), one("10000"), GOOD_BUCKETS, stable);
 
         HistogramData histogram = (HistogramData) data.get("latency");
         assertThat(histogram.upperBounds()).containsExactly(0.1, 0.5, Double.POSITIVE_INFINITY);
-        assertThat(histogram.baselinePods()).as("stable-a lacks le=0.5: it carries its count below")
+        assertThat(histogram.baselinePods())
+                .as("stable-a lacks le=0.5: it carries its count below")
                 .containsExactly(new double[] {900, 900, 1000}, new double[] {850, 990, 1000});
         assertThat(histogram.baselineCumulative()).containsExactly(1750, 1890, 2000);
         assertThat(histogram.canaryPods()).as("one pod is only its sum").isEmpty();
@@ -139,8 +173,8 @@ class CanaryLookTest {
 
     @Test
     void nanCountMakesTheWholeSideEmptyRatherThanARateOfZero() throws Exception {
-        Map<String, MetricData> data = scenario(one("NaN"), one("1000"), one("9960"), one("10000"),
-                buckets("0.1", "NaN", "+Inf", "100"), GOOD_BUCKETS);
+        Map<String, MetricData> data = scenario(
+                one("NaN"), one("1000"), one("9960"), one("10000"), buckets("0.1", "NaN", "+Inf", "100"), GOOD_BUCKETS);
 
         assertThat(data.get("success-rate")).isEqualTo(new RatioData(0, 0, 9960, 10000));
         assertThat(((HistogramData) data.get("latency")).canaryCumulative()).containsOnly(0.0);
@@ -148,8 +182,8 @@ class CanaryLookTest {
 
     @Test
     void infiniteCountMakesTheMetricUnavailable() throws Exception {
-        Map<String, MetricData> data = scenario(one("995"), one("+Inf"), one("9960"), one("10000"),
-                buckets("0.1", "90", "+Inf", "+Inf"), GOOD_BUCKETS);
+        Map<String, MetricData> data = scenario(
+                one("995"), one("+Inf"), one("9960"), one("10000"), buckets("0.1", "90", "+Inf", "+Inf"), GOOD_BUCKETS);
 
         assertThat(data.get("success-rate")).isEqualTo(new Unavailable("Prometheus returned an infinite count"));
         assertThat(data.get("latency")).isEqualTo(new Unavailable("Prometheus returned an infinite bucket count"));
@@ -157,29 +191,42 @@ class CanaryLookTest {
 
     @Test
     void bucketsWithoutInfOrLeAreUnavailable() throws Exception {
-        Map<String, MetricData> noInf = scenario(one("1"), one("1"), one("1"), one("1"), buckets("0.1", "90", "0.5", "99"),
+        Map<String, MetricData> noInf = scenario(
+                one("1"),
+                one("1"),
+                one("1"),
+                one("1"),
+                buckets("0.1", "90", "0.5", "99"),
                 GOOD_BUCKETS.replace(",{\"metric\":{\"le\":\"+Inf\"},\"value\":[1,\"100\"]}", ""));
         Map<String, MetricData> noLe = scenario(one("1"), one("1"), one("1"), one("1"), one("5"), GOOD_BUCKETS);
 
         assertThat(noInf.get("latency")).isEqualTo(new Unavailable("the bucket query returned no le=\"+Inf\" bucket"));
-        assertThat(noLe.get("latency")).isEqualTo(new Unavailable("the bucket query returned a series without an le label: {}"));
+        assertThat(noLe.get("latency"))
+                .isEqualTo(new Unavailable("the bucket query returned a series without an le label: {}"));
     }
 
     @Test
     void boundsOneSideLacksCarryTheCountBelowThem() throws Exception {
-        Map<String, MetricData> data = scenario(one("1"), one("1"), one("1"), one("1"),
-                buckets("0.1", "90", "+Inf", "100"), buckets("0.1", "900", "0.5", "990", "+Inf", "1000"));
+        Map<String, MetricData> data = scenario(
+                one("1"),
+                one("1"),
+                one("1"),
+                one("1"),
+                buckets("0.1", "90", "+Inf", "100"),
+                buckets("0.1", "900", "0.5", "990", "+Inf", "1000"));
 
         assertThat(((HistogramData) data.get("latency")).canaryCumulative()).containsExactly(90, 90, 100);
     }
 
     @Test
     void anyFailedQueryAbortsTheLook() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}")) {
+        try (FakePrometheus server = FakePrometheus.answering(
+                503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"down\"}")) {
             JudgeSettings settings = settings(server.address());
             PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus());
 
-            assertThatThrownBy(() -> CanaryLook.fetch(client, settings, Duration.ofMinutes(5), AT)).isInstanceOf(PrometheusException.class)
+            assertThatThrownBy(() -> CanaryLook.fetch(client, settings, Duration.ofMinutes(5), AT))
+                    .isInstanceOf(PrometheusException.class)
                     .hasMessage("HTTP 503, query failed, unavailable: down");
         }
     }

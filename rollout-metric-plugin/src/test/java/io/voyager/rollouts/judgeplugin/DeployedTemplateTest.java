@@ -32,16 +32,24 @@ class DeployedTemplateTest {
         JsonNode metric = metric();
         Duration interval = Durations.parse(metric.path("interval").asText());
 
-        JudgeSettings settings = JudgeSettingsParser.parseJson(resolvedConfig(metric)).settings();
+        JudgeSettings settings =
+                JudgeSettingsParser.parseJson(resolvedConfig(metric)).settings();
 
-        assertThat(settings.deadline()).as("the look's deadline against the metric's interval").isLessThan(interval);
-        assertThat(settings.prometheus().timeout()).as("one query's timeout against the look's deadline")
+        assertThat(settings.deadline())
+                .as("the look's deadline against the metric's interval")
+                .isLessThan(interval);
+        assertThat(settings.prometheus().timeout())
+                .as("one query's timeout against the look's deadline")
                 .isLessThan(settings.deadline());
     }
 
     private static JsonNode metric() throws Exception {
         assertThat(TEMPLATE).as("the deployed AnalysisTemplate").exists();
-        return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TEMPLATE)).path("spec").path("metrics").path(0);
+        return new ObjectMapper(new YAMLFactory())
+                .readTree(Files.readString(TEMPLATE))
+                .path("spec")
+                .path("metrics")
+                .path(0);
     }
 
     /** Argo resolves {{args.*}} before the plugin sees the config: stand-in hashes, as the controller would. */

@@ -17,6 +17,7 @@ class GatewayMetricsTest {
     /** The gateway's own bucket list; the plugin does not depend on the gateway module, so it reads the source. */
     private static final Path SLO_BUCKETS =
             Path.of("../voyager-gateway/src/main/java/io/voyager/gateway/observability/SloBuckets.java");
+
     private static final Pattern SECONDS = Pattern.compile("double\\[\\]\\s+SECONDS\\s*=\\s*\\{([^}]*)\\}");
 
     @Test
@@ -37,17 +38,24 @@ class GatewayMetricsTest {
 
     @Test
     void latencyBucketsAreTheGatewaysSloBucketsAndInf() throws Exception {
-        assertThat(SLO_BUCKETS).as("the gateway's SloBuckets source, read from the repository").exists();
+        assertThat(SLO_BUCKETS)
+                .as("the gateway's SloBuckets source, read from the repository")
+                .exists();
         String source = Files.readString(SLO_BUCKETS);
         Matcher list = SECONDS.matcher(source);
-        assertThat(list.find()).as("a 'double[] SECONDS = {...}' list in %s", SLO_BUCKETS).isTrue();
-        double[] gateway = Arrays.stream(list.group(1).split(",")).map(String::strip)
-                .mapToDouble(GatewayMetricsTest::bound).toArray();
+        assertThat(list.find())
+                .as("a 'double[] SECONDS = {...}' list in %s", SLO_BUCKETS)
+                .isTrue();
+        double[] gateway = Arrays.stream(list.group(1).split(","))
+                .map(String::strip)
+                .mapToDouble(GatewayMetricsTest::bound)
+                .toArray();
 
         double[] plugin = GatewayMetrics.LATENCY_BUCKETS;
 
         assertThat(plugin[plugin.length - 1]).as("the last bucket").isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(Arrays.copyOf(plugin, plugin.length - 1)).as("the plugin's bounds against %s", SLO_BUCKETS)
+        assertThat(Arrays.copyOf(plugin, plugin.length - 1))
+                .as("the plugin's bounds against %s", SLO_BUCKETS)
                 .containsExactly(gateway);
     }
 
@@ -55,8 +63,10 @@ class GatewayMetricsTest {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new AssertionError("SloBuckets.SECONDS in " + SLO_BUCKETS + " holds '" + text
-                    + "', not a number of seconds: this test reads the list as plain literals", e);
+            throw new AssertionError(
+                    "SloBuckets.SECONDS in " + SLO_BUCKETS + " holds '" + text
+                            + "', not a number of seconds: this test reads the list as plain literals",
+                    e);
         }
     }
 }

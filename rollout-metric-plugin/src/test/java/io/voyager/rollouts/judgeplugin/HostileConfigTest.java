@@ -58,10 +58,14 @@ class HostileConfigTest {
         // was: the part pattern rescanned the digit run from every offset, ~15 s for 10 000 digits
         String digits = "1".repeat(200_000);
 
-        JudgeSettingsParser.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> parse(digits, "\"step\":\"" + digits + "x\""), "hang guard, not a speed goal");
+        JudgeSettingsParser.Result result = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> parse(digits, "\"step\":\"" + digits + "x\""),
+                "hang guard, not a speed goal");
 
-        assertThat(result.errors()).hasSize(2).allSatisfy(error -> assertThat(error).matches("(prometheus\\.timeout|step): .*"));
+        assertThat(result.errors())
+                .hasSize(2)
+                .allSatisfy(error -> assertThat(error).matches("(prometheus\\.timeout|step): .*"));
     }
 
     @Test

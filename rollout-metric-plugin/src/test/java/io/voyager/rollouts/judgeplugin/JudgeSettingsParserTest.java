@@ -40,23 +40,27 @@ class JudgeSettingsParserTest {
         assertThat(settings.canary().render()).isEqualTo("rollouts_pod_template_hash=\"7d9c8f\"");
         assertThat(settings.window()).isEqualTo(new Window.SinceAnalysisStart(Duration.ofMinutes(1)));
         assertThat(settings.judge()).isEqualTo(JudgeConfig.withMetrics(GatewayMetrics.defaults()));
-        assertThat(settings.judge().metrics()).extracting(MetricConfig::name)
+        assertThat(settings.judge().metrics())
+                .extracting(MetricConfig::name)
                 .containsExactly(GatewayMetrics.SUCCESS_RATE, GatewayMetrics.LATENCY);
-        assertThat(settings.queries().get(GatewayMetrics.SUCCESS_RATE).templates()).containsOnlyKeys("good", "total");
+        assertThat(settings.queries().get(GatewayMetrics.SUCCESS_RATE).templates())
+                .containsOnlyKeys("good", "total");
         assertThat(settings.plannedLooksSet()).isFalse();
     }
 
     @Test
     void everyFieldIsRead() {
-        JudgeSettings settings = ok("\"window\":\"15m\",\"step\":\"1m\",\"alpha\":0.05,\"plannedLooks\":8,"
-                + "\"spending\":\"obrien-fleming\",\"thresholds\":{\"pass\":90,\"marginal\":60},\"groupWeights\":{\"infra\":0.5},"
-                + "\"metrics\":[{\"name\":\"cpu\",\"kind\":\"series\",\"direction\":\"either\",\"allowedEffect\":{\"relative\":0.2},"
-                + "\"critical\":true,\"group\":\"infra\",\"weight\":2,\"guardrail\":{\"max\":1.5},\"quantile\":0.9,"
-                + "\"minSamples\":10,\"removeOutliers\":true,\"maxSpreadRatio\":1.5,\"query\":{\"samples\":\"process_cpu_usage\"}}]");
+        JudgeSettings settings = ok(
+                "\"window\":\"15m\",\"step\":\"1m\",\"alpha\":0.05,\"plannedLooks\":8,"
+                        + "\"spending\":\"obrien-fleming\",\"thresholds\":{\"pass\":90,\"marginal\":60},\"groupWeights\":{\"infra\":0.5},"
+                        + "\"metrics\":[{\"name\":\"cpu\",\"kind\":\"series\",\"direction\":\"either\",\"allowedEffect\":{\"relative\":0.2},"
+                        + "\"critical\":true,\"group\":\"infra\",\"weight\":2,\"guardrail\":{\"max\":1.5},\"quantile\":0.9,"
+                        + "\"minSamples\":10,\"removeOutliers\":true,\"maxSpreadRatio\":1.5,\"query\":{\"samples\":\"process_cpu_usage\"}}]");
         String prometheus = "\"prometheus\":{\"address\":\"https://thanos:10902/\",\"timeout\":\"3s\","
                 + "\"headers\":{\"X-Scope-OrgID\":\"payments\"},\"bearerTokenFile\":\"/var/run/secrets/token\"}";
-        JudgeSettings withPrometheus = JudgeSettingsParser.parseJson(("{" + prometheus + ","
-                + MINIMAL.substring(MINIMAL.indexOf("\"canary\"")) + "}")).settings();
+        JudgeSettings withPrometheus = JudgeSettingsParser.parseJson(
+                        ("{" + prometheus + "," + MINIMAL.substring(MINIMAL.indexOf("\"canary\"")) + "}"))
+                .settings();
 
         assertThat(settings.window()).isEqualTo(new Window.Lookback(Duration.ofMinutes(15)));
         assertThat(settings.step()).isEqualTo(Duration.ofMinutes(1));
@@ -66,8 +70,21 @@ class JudgeSettingsParserTest {
         assertThat(judge.spending()).isEqualTo(SpendingFunction.OBRIEN_FLEMING);
         assertThat(judge.thresholds()).isEqualTo(new Thresholds(90, 60));
         assertThat(judge.groupWeights()).isEqualTo(Map.of("infra", 0.5));
-        assertThat(judge.metrics()).singleElement().isEqualTo(new MetricConfig("cpu", MetricKind.SERIES, Direction.EITHER,
-                AllowedEffect.relative(0.2), true, "infra", 2.0, Guardrail.below(1.5), 0.9, 10, true, 1.5));
+        assertThat(judge.metrics())
+                .singleElement()
+                .isEqualTo(new MetricConfig(
+                        "cpu",
+                        MetricKind.SERIES,
+                        Direction.EITHER,
+                        AllowedEffect.relative(0.2),
+                        true,
+                        "infra",
+                        2.0,
+                        Guardrail.below(1.5),
+                        0.9,
+                        10,
+                        true,
+                        1.5));
         assertThat(settings.queries().get("cpu").templates().get("samples")).hasToString("process_cpu_usage{}");
         assertThat(settings.plannedLooksSet()).isTrue();
         assertThat(withPrometheus.prometheus().timeout()).isEqualTo(Duration.ofSeconds(3));
@@ -77,87 +94,102 @@ class JudgeSettingsParserTest {
 
     @Test
     void builtInMetricNamesKeepTheirDefaultsAndTakeOverrides() {
-        JudgeSettings settings = ok("\"metrics\":[{\"name\":\"success-rate\",\"guardrail\":{\"min\":0.995}},"
-                + "{\"name\":\"latency\",\"query\":{\"buckets\":\"http_server_requests_seconds_bucket{uri=\\\"/v2/authorizations\\\"}\"}}]");
+        JudgeSettings settings = ok(
+                "\"metrics\":[{\"name\":\"success-rate\",\"guardrail\":{\"min\":0.995}},"
+                        + "{\"name\":\"latency\",\"query\":{\"buckets\":\"http_server_requests_seconds_bucket{uri=\\\"/v2/authorizations\\\"}\"}}]");
 
         MetricConfig success = settings.judge().metrics().get(0);
         assertThat(success).isEqualTo(GatewayMetrics.successRate().withGuardrail(Guardrail.atLeast(0.995)));
         MetricConfig latency = settings.judge().metrics().get(1);
         assertThat(latency.allowedEffect()).isEqualTo(GatewayMetrics.latency().allowedEffect());
-        assertThat(settings.queries().get("latency").templates().get("buckets").isPlainSelector()).isTrue();
+        assertThat(settings.queries().get("latency").templates().get("buckets").isPlainSelector())
+                .isTrue();
     }
 
     @Test
     void wrongKindIsAnErrorNamingTheFieldAndTheChoices() {
         assertThat(parse("\"metrics\":[{\"name\":\"cpu\",\"kind\":\"gauge\",\"direction\":\"either\","
-                + "\"allowedEffect\":{\"relative\":0.1},\"query\":{\"samples\":\"x\"}}]").errorMessage())
+                                + "\"allowedEffect\":{\"relative\":0.1},\"query\":{\"samples\":\"x\"}}]")
+                        .errorMessage())
                 .isEqualTo("invalid config: metrics[0].kind: must be one of ratio, histogram, series, got 'gauge'");
     }
 
     @Test
     void everyProblemIsListedWithItsField() {
-        JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"prometheus:9090\","
-                + "\"timeout\":\"soon\",\"headers\":{\"Authorization\":\"Bearer x\"}},\"canary\":\"hash=7d9c8f\",\"window\":\"ages\","
-                + "\"alpha\":\"0.01\",\"plannedLooks\":2.5,\"thresholds\":{\"pass\":\"high\"},\"metrics\":[{\"name\":\"errors\","
-                + "\"kind\":\"ratio\",\"direction\":\"up\",\"allowedEffect\":{\"absolute\":0.01,\"relative\":0.1},"
-                + "\"query\":{\"good\":\"sum(rate(x[5m]))\",\"bad\":\"y\"}},{\"name\":\"p99\"}],\"canaryWeight\":5}");
+        JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson(
+                "{\"prometheus\":{\"address\":\"prometheus:9090\","
+                        + "\"timeout\":\"soon\",\"headers\":{\"Authorization\":\"Bearer x\"}},\"canary\":\"hash=7d9c8f\",\"window\":\"ages\","
+                        + "\"alpha\":\"0.01\",\"plannedLooks\":2.5,\"thresholds\":{\"pass\":\"high\"},\"metrics\":[{\"name\":\"errors\","
+                        + "\"kind\":\"ratio\",\"direction\":\"up\",\"allowedEffect\":{\"absolute\":0.01,\"relative\":0.1},"
+                        + "\"query\":{\"good\":\"sum(rate(x[5m]))\",\"bad\":\"y\"}},{\"name\":\"p99\"}],\"canaryWeight\":5}");
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.errors()).containsExactlyInAnyOrder(
-                "config: unknown field canaryWeight (known: alpha, baseline, canary, deadline, groupWeights, metrics, minWindow, "
-                        + "plannedLooks, prometheus, spending, step, thresholds, window)",
-                "prometheus.address: must be an http:// or https:// URL with a host, got 'prometheus:9090'",
-                "prometheus.timeout: must be a duration like 30s, 5m or 1h30m, got 'soon'",
-                "prometheus.headers.Authorization: put the token in a file and set prometheus.bearerTokenFile",
-                "canary: expected a quoted value at position 6 of 'hash=7d9c8f'",
-                "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"",
-                "window: must be sinceAnalysisStart or a duration like 5m, got 'ages'",
-                "alpha: must be a number, got \"0.01\"",
-                "plannedLooks: must be a whole number, got 2.5",
-                "thresholds.pass: must be a number, got \"high\"",
-                "metrics[0].direction: must be one of increase-is-bad, decrease-is-bad, either, got 'up'",
-                "metrics[0].allowedEffect: set exactly one of absolute or relative",
-                "metrics[0].query: unknown field bad (known: good, total)",
-                "metrics[0].query.total: required for kind ratio",
-                "metrics[1].kind: required, must be one of ratio, histogram, series",
-                "metrics[1].direction: required, must be one of increase-is-bad, decrease-is-bad, either",
-                "metrics[1].allowedEffect: required, set absolute or relative");
+        assertThat(result.errors())
+                .containsExactlyInAnyOrder(
+                        "config: unknown field canaryWeight (known: alpha, baseline, canary, deadline, groupWeights, metrics, minWindow, "
+                                + "plannedLooks, prometheus, spending, step, thresholds, window)",
+                        "prometheus.address: must be an http:// or https:// URL with a host, got 'prometheus:9090'",
+                        "prometheus.timeout: must be a duration like 30s, 5m or 1h30m, got 'soon'",
+                        "prometheus.headers.Authorization: put the token in a file and set prometheus.bearerTokenFile",
+                        "canary: expected a quoted value at position 6 of 'hash=7d9c8f'",
+                        "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"",
+                        "window: must be sinceAnalysisStart or a duration like 5m, got 'ages'",
+                        "alpha: must be a number, got \"0.01\"",
+                        "plannedLooks: must be a whole number, got 2.5",
+                        "thresholds.pass: must be a number, got \"high\"",
+                        "metrics[0].direction: must be one of increase-is-bad, decrease-is-bad, either, got 'up'",
+                        "metrics[0].allowedEffect: set exactly one of absolute or relative",
+                        "metrics[0].query: unknown field bad (known: good, total)",
+                        "metrics[0].query.total: required for kind ratio",
+                        "metrics[1].kind: required, must be one of ratio, histogram, series",
+                        "metrics[1].direction: required, must be one of increase-is-bad, decrease-is-bad, either",
+                        "metrics[1].allowedEffect: required, set absolute or relative");
     }
 
     @Test
     void credentialsInTheAddressAreRefusedSoNoMessageCanShowThem() {
-        JudgeSettingsParser.Result result = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://judge:hunter2@p:9090\"},"
-                + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}");
+        JudgeSettingsParser.Result result =
+                JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://judge:hunter2@p:9090\"},"
+                        + "\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\"}");
 
-        assertThat(result.errors()).containsExactly(
-                "prometheus.address: must not carry credentials, use prometheus.bearerTokenFile or headers");
+        assertThat(result.errors())
+                .containsExactly(
+                        "prometheus.address: must not carry credentials, use prometheus.bearerTokenFile or headers");
         assertThat(result.errorMessage()).doesNotContain("hunter2");
     }
 
     @Test
     void queriesThatCannotTakeASelectorAreRefusedAtParseTime() {
-        assertThat(parse("\"metrics\":[{\"name\":\"errors\",\"kind\":\"ratio\",\"direction\":\"decrease-is-bad\","
-                + "\"allowedEffect\":{\"absolute\":0.01},\"query\":{\"good\":\"sum(rate(ok[5m]))\",\"total\":\"requests_total\"}}]").errors())
-                .containsExactly("metrics[0].query.good: must contain ${selector} or be a plain series selector like name{label=\"value\"}");
+        assertThat(parse(
+                                "\"metrics\":[{\"name\":\"errors\",\"kind\":\"ratio\",\"direction\":\"decrease-is-bad\","
+                                        + "\"allowedEffect\":{\"absolute\":0.01},\"query\":{\"good\":\"sum(rate(ok[5m]))\",\"total\":\"requests_total\"}}]")
+                        .errors())
+                .containsExactly(
+                        "metrics[0].query.good: must contain ${selector} or be a plain series selector like name{label=\"value\"}");
     }
 
     @Test
     void valuesTheJudgeRejectsComeBackWithTheJudgesReason() {
-        assertThat(parse("\"alpha\":0.7,\"plannedLooks\":0,\"thresholds\":{\"pass\":80,\"marginal\":90}").errors())
-                .containsExactlyInAnyOrder("alpha: must be > 0 and < 0.5, got 0.7",
+        assertThat(parse("\"alpha\":0.7,\"plannedLooks\":0,\"thresholds\":{\"pass\":80,\"marginal\":90}")
+                        .errors())
+                .containsExactlyInAnyOrder(
+                        "alpha: must be > 0 and < 0.5, got 0.7",
                         "plannedLooks: must be 1..200, got 0",
                         "thresholds.marginal: must be within 0..thresholds.pass, got 90.0");
     }
 
     @Test
     void brokenOrEmptyJsonIsAnErrorNotACrash() {
-        assertThat(JudgeSettingsParser.parseJson("{\"prometheus\":").errorMessage()).startsWith("invalid config: config: not valid JSON at line 1");
-        assertThat(JudgeSettingsParser.parseJson("").errors()).containsExactly("config: empty, set at least prometheus.address, canary and baseline");
+        assertThat(JudgeSettingsParser.parseJson("{\"prometheus\":").errorMessage())
+                .startsWith("invalid config: config: not valid JSON at line 1");
+        assertThat(JudgeSettingsParser.parseJson("").errors())
+                .containsExactly("config: empty, set at least prometheus.address, canary and baseline");
         assertThat(JudgeSettingsParser.parseJson("[1]").errors()).containsExactly("config: must be an object");
-        assertThat(JudgeSettingsParser.parseJson("{}").errors()).containsExactly(
-                "prometheus.address: required, e.g. http://prometheus.monitoring:9090",
-                "canary: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"",
-                "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"");
+        assertThat(JudgeSettingsParser.parseJson("{}").errors())
+                .containsExactly(
+                        "prometheus.address: required, e.g. http://prometheus.monitoring:9090",
+                        "canary: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"",
+                        "baseline: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"");
     }
 
     @Test
@@ -173,18 +205,23 @@ class JudgeSettingsParserTest {
     @Test
     void selectorsAndWindowAlsoReadAsObjects() {
         JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
-                + "\"canary\":{\"selector\":\"h=\\\"c\\\"\"},\"baseline\":{\"selector\":\"h=\\\"b\\\"\"},"
-                + "\"window\":{\"lookback\":\"5m\"}}").settings();
+                        + "\"canary\":{\"selector\":\"h=\\\"c\\\"\"},\"baseline\":{\"selector\":\"h=\\\"b\\\"\"},"
+                        + "\"window\":{\"lookback\":\"5m\"}}")
+                .settings();
 
         assertThat(settings.canary().render()).isEqualTo("h=\"c\"");
         assertThat(settings.baseline().render()).isEqualTo("h=\"b\"");
         assertThat(settings.window()).isEqualTo(new Window.Lookback(Duration.ofMinutes(5)));
-        assertThat(ok("\"window\":{\"sinceAnalysisStart\":true}").window()).isInstanceOf(Window.SinceAnalysisStart.class);
-        assertThat(parse("\"window\":{\"sinceAnalysisStart\":true,\"lookback\":\"5m\"}").errors())
+        assertThat(ok("\"window\":{\"sinceAnalysisStart\":true}").window())
+                .isInstanceOf(Window.SinceAnalysisStart.class);
+        assertThat(parse("\"window\":{\"sinceAnalysisStart\":true,\"lookback\":\"5m\"}")
+                        .errors())
                 .containsExactly("window: set either lookback or sinceAnalysisStart: true");
         assertThat(JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"http://p:9090\"},"
-                + "\"canary\":{\"labels\":\"h=\\\"c\\\"\"},\"baseline\":\"h=\\\"b\\\"\"}").errors())
-                .containsExactly("canary: unknown field labels (known: selector)",
+                                + "\"canary\":{\"labels\":\"h=\\\"c\\\"\"},\"baseline\":\"h=\\\"b\\\"\"}")
+                        .errors())
+                .containsExactly(
+                        "canary: unknown field labels (known: selector)",
                         "canary.selector: required, label matchers like rollouts_pod_template_hash=\"7d9c8f\"");
     }
 

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PrometheusClientTest {
     private static final Instant AT = Instant.parse("2024-05-06T07:10:00Z");
-    private static final String QUERY = "sum(increase(voyager_authorizations_total{rollouts_pod_template_hash=\"7d9c8f\"}[300s]))";
+    private static final String QUERY =
+            "sum(increase(voyager_authorizations_total{rollouts_pod_template_hash=\"7d9c8f\"}[300s]))";
 
     @TempDir
     Path dir;
 
     private static PrometheusClient client(FakePrometheus server) {
-        return new PrometheusClient(PrometheusClient.newHttpClient(),
+        return new PrometheusClient(
+                PrometheusClient.newHttpClient(),
                 new PrometheusSettings(server.address(), Duration.ofSeconds(2), Map.of(), null));
     }
 
@@ -51,28 +53,37 @@ class PrometheusClientTest {
 
     @Test
     void nanAndInfinitiesAreValuesForTheCallerToJudge() throws Exception {
-        for (Map.Entry<String, Double> c : Map.of("NaN", Double.NaN, "+Inf", Double.POSITIVE_INFINITY,
-                "-Inf", Double.NEGATIVE_INFINITY).entrySet()) {
+        for (Map.Entry<String, Double> c : Map.of(
+                        "NaN", Double.NaN, "+Inf", Double.POSITIVE_INFINITY, "-Inf", Double.NEGATIVE_INFINITY)
+                .entrySet()) {
             try (FakePrometheus server = FakePrometheus.answering(200, vector(c.getKey()))) {
-                assertThat(client(server).query(QUERY, AT).get(0).value()).as(c.getKey()).isEqualTo(c.getValue());
+                assertThat(client(server).query(QUERY, AT).get(0).value())
+                        .as(c.getKey())
+                        .isEqualTo(c.getValue());
             }
         }
     }
 
     @Test
     void emptyResultIsAnEmptyVector() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(200,
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")) {
+        try (FakePrometheus server = FakePrometheus.answering(
+                200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")) {
             assertThat(client(server).query(QUERY, AT)).isEmpty();
         }
     }
 
     @Test
     void warningsMeanThePartialAnswerIsNotUsed() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(200, vector("3").replace("{\"status\":\"success\",",
-                "{\"status\":\"success\",\"warnings\":[\"store 10.0.0.7:10901 unavailable, partial response\"],"))) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).isInstanceOf(PrometheusException.class)
-                    .hasMessage("Prometheus warned that the answer may be incomplete: store 10.0.0.7:10901 unavailable, partial response");
+        try (FakePrometheus server = FakePrometheus.answering(
+                200,
+                vector("3")
+                        .replace(
+                                "{\"status\":\"success\",",
+                                "{\"status\":\"success\",\"warnings\":[\"store 10.0.0.7:10901 unavailable, partial response\"],"))) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
+                    .hasMessage(
+                            "Prometheus warned that the answer may be incomplete: store 10.0.0.7:10901 unavailable, partial response");
         }
     }
 
@@ -87,16 +98,18 @@ class PrometheusClientTest {
             out.flush();
             exchange.getHttpContext().getServer().stop(0);
         })) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).isInstanceOf(PrometheusException.class)
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
                     .hasMessageStartingWith("cannot query " + server.address());
         }
     }
 
     @Test
     void serverErrorCarriesPrometheusOwnReason() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(503,
-                "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"TSDB not ready\"}")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).isInstanceOf(PrometheusException.class)
+        try (FakePrometheus server = FakePrometheus.answering(
+                503, "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"TSDB not ready\"}")) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
                     .hasMessage("HTTP 503, query failed, unavailable: TSDB not ready");
         }
     }
@@ -104,29 +117,37 @@ class PrometheusClientTest {
     @Test
     void plainTextServerErrorIsQuoted() throws Exception {
         try (FakePrometheus server = FakePrometheus.answering(500, "upstream connect error or disconnect/reset")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).isInstanceOf(PrometheusException.class)
-                    .hasMessage("HTTP 500, response is not Prometheus JSON: 'upstream connect error or disconnect/reset'");
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
+                    .hasMessage(
+                            "HTTP 500, response is not Prometheus JSON: 'upstream connect error or disconnect/reset'");
         }
     }
 
     @Test
     void badQueryIsAnErrorWithTheParserMessage() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(400,
+        try (FakePrometheus server = FakePrometheus.answering(
+                400,
                 "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"1:5: parse error: unexpected <by>\"}")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).hasMessage(
-                    "HTTP 400, query failed, bad_data: 1:5: parse error: unexpected <by>");
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .hasMessage("HTTP 400, query failed, bad_data: 1:5: parse error: unexpected <by>");
         }
     }
 
     @Test
     void garbageJsonIsAnError() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(200, "{\"status\":\"success\",\"data\":{\"resultType\":")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).isInstanceOf(PrometheusException.class)
+        try (FakePrometheus server =
+                FakePrometheus.answering(200, "{\"status\":\"success\",\"data\":{\"resultType\":")) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
                     .hasMessageStartingWith("response is not Prometheus JSON: '{\"status\":\"success\"");
         }
-        try (FakePrometheus server = FakePrometheus.answering(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
-                + "\"result\":[{\"metric\":{},\"value\":[1,\"lots\"]}]}}")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).hasMessage("malformed vector value: [1,\"lots\"]");
+        try (FakePrometheus server = FakePrometheus.answering(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                        + "\"result\":[{\"metric\":{},\"value\":[1,\"lots\"]}]}}")) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .hasMessage("malformed vector value: [1,\"lots\"]");
         }
     }
 
@@ -137,10 +158,12 @@ class PrometheusClientTest {
             release.await(30, TimeUnit.SECONDS);
             FakePrometheus.send(exchange, 200, vector("1"));
         })) {
-            PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(),
+            PrometheusClient client = new PrometheusClient(
+                    PrometheusClient.newHttpClient(),
                     new PrometheusSettings(server.address(), Duration.ofMillis(300), Map.of(), null));
 
-            assertThatThrownBy(() -> client.query(QUERY, AT)).isInstanceOf(PrometheusException.class)
+            assertThatThrownBy(() -> client.query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
                     .hasMessageStartingWith("no answer from " + server.address() + " within PT0.3S");
         } finally {
             release.countDown();
@@ -165,12 +188,17 @@ class PrometheusClientTest {
                 serverDone.countDown();
             }
         })) {
-            PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(),
+            PrometheusClient client = new PrometheusClient(
+                    PrometheusClient.newHttpClient(),
                     new PrometheusSettings(server.address(), Duration.ofSeconds(20), Map.of(), null));
 
-            assertThatThrownBy(() -> client.query(QUERY, AT)).isInstanceOf(PrometheusException.class)
-                    .hasMessageContaining("is too large: response body larger than " + PrometheusClient.MAX_BODY_BYTES + " bytes");
-            assertThat(serverDone.await(20, TimeUnit.SECONDS)).as("the server's write fails once the client hangs up").isTrue();
+            assertThatThrownBy(() -> client.query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
+                    .hasMessageContaining(
+                            "is too large: response body larger than " + PrometheusClient.MAX_BODY_BYTES + " bytes");
+            assertThat(serverDone.await(20, TimeUnit.SECONDS))
+                    .as("the server's write fails once the client hangs up")
+                    .isTrue();
             // Socket buffers may hold a few MB past the cap; far from the 50 MB the server meant to send.
             assertThat(written.get()).isLessThan(fiftyMegabytes / 2);
         }
@@ -181,8 +209,10 @@ class PrometheusClientTest {
         Path token = dir.resolve("token");
         Files.writeString(token, "s3cr3t-token\n");
         try (FakePrometheus server = FakePrometheus.answering(200, vector("1"))) {
-            PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(),
-                    new PrometheusSettings(server.address(), Duration.ofSeconds(2), Map.of("X-Scope-OrgID", "payments"), token));
+            PrometheusClient client = new PrometheusClient(
+                    PrometheusClient.newHttpClient(),
+                    new PrometheusSettings(
+                            server.address(), Duration.ofSeconds(2), Map.of("X-Scope-OrgID", "payments"), token));
 
             client.query(QUERY, AT);
 
@@ -195,19 +225,24 @@ class PrometheusClientTest {
     @Test
     void unreadableTokenFileIsAnErrorThatShowsNoSecret() throws Exception {
         try (FakePrometheus server = FakePrometheus.answering(200, vector("1"))) {
-            PrometheusClient client = new PrometheusClient(PrometheusClient.newHttpClient(),
+            PrometheusClient client = new PrometheusClient(
+                    PrometheusClient.newHttpClient(),
                     new PrometheusSettings(server.address(), Duration.ofSeconds(2), Map.of(), dir.resolve("missing")));
 
-            assertThatThrownBy(() -> client.query(QUERY, AT)).hasMessage("cannot read the bearer token file " + dir.resolve("missing"));
+            assertThatThrownBy(() -> client.query(QUERY, AT))
+                    .hasMessage("cannot read the bearer token file " + dir.resolve("missing"));
             assertThat(server.requests()).isEmpty();
         }
     }
 
     @Test
     void rangeQueryReadsAMatrixAtTheStep() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
-                + "\"result\":[{\"metric\":{\"pod\":\"a\"},\"values\":[[1,\"0.25\"],[31,\"NaN\"],[61,\"0.5\"]]}]}}")) {
-            List<Series> matrix = client(server).queryRange("process_cpu_usage", AT.minusSeconds(60), AT, Duration.ofSeconds(30));
+        try (FakePrometheus server = FakePrometheus.answering(
+                200,
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                        + "\"result\":[{\"metric\":{\"pod\":\"a\"},\"values\":[[1,\"0.25\"],[31,\"NaN\"],[61,\"0.5\"]]}]}}")) {
+            List<Series> matrix =
+                    client(server).queryRange("process_cpu_usage", AT.minusSeconds(60), AT, Duration.ofSeconds(30));
 
             assertThat(matrix).singleElement().satisfies(s -> {
                 assertThat(s.labels()).containsEntry("pod", "a");
@@ -216,16 +251,19 @@ class PrometheusClientTest {
                 assertThat(s.values()[1]).isNaN();
             });
             assertThat(server.requests().get(0).path()).isEqualTo("/api/v1/query_range");
-            assertThat(server.requests().get(0).form()).containsEntry("step", "30.000")
-                    .containsEntry("start", "1714979340.000").containsEntry("end", "1714979400.000");
+            assertThat(server.requests().get(0).form())
+                    .containsEntry("step", "30.000")
+                    .containsEntry("start", "1714979340.000")
+                    .containsEntry("end", "1714979400.000");
         }
     }
 
     @Test
     void matrixWhereAVectorWasExpectedIsAnError() throws Exception {
-        try (FakePrometheus server = FakePrometheus.answering(200,
-                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}")) {
-            assertThatThrownBy(() -> client(server).query(QUERY, AT)).hasMessage("expected an instant vector, got resultType 'matrix'");
+        try (FakePrometheus server = FakePrometheus.answering(
+                200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}")) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .hasMessage("expected an instant vector, got resultType 'matrix'");
         }
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class PrometheusResponseLimitsTest {
 
     private static byte[] vectorOf(int samples) {
-        StringBuilder json = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+        StringBuilder json =
+                new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
         for (int i = 0; i < samples; i++) {
             json.append(i == 0 ? "" : ",").append("{\"metric\":{\"le\":\"0.1\"},\"value\":[1,\"1\"]}");
         }
@@ -23,8 +24,10 @@ class PrometheusResponseLimitsTest {
         byte[] body = vectorOf(100_000);
         assertThat(body.length).isLessThan((int) PrometheusClient.MAX_BODY_BYTES);
 
-        assertThatThrownBy(() -> PrometheusResponse.vector(200, body)).isInstanceOf(PrometheusException.class)
-                .hasMessage("answer has more than " + PrometheusResponse.MAX_TOKENS + " JSON values: narrow the query or raise step");
+        assertThatThrownBy(() -> PrometheusResponse.vector(200, body))
+                .isInstanceOf(PrometheusException.class)
+                .hasMessage("answer has more than " + PrometheusResponse.MAX_TOKENS
+                        + " JSON values: narrow the query or raise step");
     }
 
     @Test

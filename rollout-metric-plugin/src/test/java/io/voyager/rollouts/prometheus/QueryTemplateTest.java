@@ -17,15 +17,17 @@ class QueryTemplateTest {
         QueryTemplate template = QueryTemplate.parse(
                 "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",${selector}}[${window}]))");
 
-        assertThat(template.render(CANARY, WINDOW, STEP, RATIO)).isEqualTo(
-                "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",rollouts_pod_template_hash=\"7d9c8f\"}[300s]))");
+        assertThat(template.render(CANARY, WINDOW, STEP, RATIO))
+                .isEqualTo(
+                        "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",rollouts_pod_template_hash=\"7d9c8f\"}[300s]))");
     }
 
     @Test
     void plainSelectorGetsTheMatcherAppendedAndTheKindsAggregation() {
         assertThat(QueryTemplate.parse("voyager_authorizations_total{outcome=~\"approved|declined\"}")
-                .render(CANARY, WINDOW, STEP, RATIO)).isEqualTo(
-                "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",rollouts_pod_template_hash=\"7d9c8f\"}[300s]))");
+                        .render(CANARY, WINDOW, STEP, RATIO))
+                .isEqualTo(
+                        "sum(increase(voyager_authorizations_total{outcome=~\"approved|declined\",rollouts_pod_template_hash=\"7d9c8f\"}[300s]))");
         assertThat(QueryTemplate.parse("voyager_authorizations_total").render(CANARY, WINDOW, STEP, RATIO))
                 .isEqualTo("sum(increase(voyager_authorizations_total{rollouts_pod_template_hash=\"7d9c8f\"}[300s]))");
         assertThat(QueryTemplate.parse("{__name__=\"process_cpu_usage\"}").render(CANARY, WINDOW, STEP, "%s"))
@@ -44,7 +46,7 @@ class QueryTemplateTest {
     @Test
     void stepAndWindowRoundUpToWholeSeconds() {
         assertThat(QueryTemplate.parse("rate(x{${selector}}[${step}]) / ${window}")
-                .render(CANARY, Duration.ofMillis(90_500), Duration.ofMillis(200), "%s"))
+                        .render(CANARY, Duration.ofMillis(90_500), Duration.ofMillis(200), "%s"))
                 .isEqualTo("rate(x{rollouts_pod_template_hash=\"7d9c8f\"}[1s]) / 91s");
     }
 
@@ -54,7 +56,8 @@ class QueryTemplateTest {
                 .hasMessage("must contain ${selector} or be a plain series selector like name{label=\"value\"}");
         assertThatThrownBy(() -> QueryTemplate.parse("x{a=\"b\"} offset 5m"))
                 .hasMessage("must contain ${selector} or be a plain series selector like name{label=\"value\"}");
-        assertThatThrownBy(() -> QueryTemplate.parse("x{a=b}")).hasMessageStartingWith("expected a quoted value at position 3");
+        assertThatThrownBy(() -> QueryTemplate.parse("x{a=b}"))
+                .hasMessageStartingWith("expected a quoted value at position 3");
         assertThatThrownBy(() -> QueryTemplate.parse(" ")).hasMessage("must not be blank");
     }
 
@@ -62,9 +65,13 @@ class QueryTemplateTest {
     void sideSelectorTyposAreReportedWithThePosition() {
         assertThatThrownBy(() -> LabelMatchers.parse("rollouts_pod_template_hash:\"x\""))
                 .hasMessage("expected one of = != =~ !~ at position 27 of 'rollouts_pod_template_hash:\"x\"'");
-        assertThatThrownBy(() -> LabelMatchers.parse("a=\"x\" b=\"y\"")).hasMessage("expected ',' at position 7 of 'a=\"x\" b=\"y\"'");
-        assertThatThrownBy(() -> LabelMatchers.parse("a=\"x")).hasMessage("unterminated quoted value starting at position 3 of 'a=\"x'");
-        assertThatThrownBy(() -> LabelMatchers.parse("{}")).hasMessage("must name at least one label matcher like name=\"value\"");
-        assertThatThrownBy(() -> LabelMatchers.parse("9a=\"x\"")).hasMessage("expected a label name at position 1 of '9a=\"x\"'");
+        assertThatThrownBy(() -> LabelMatchers.parse("a=\"x\" b=\"y\""))
+                .hasMessage("expected ',' at position 7 of 'a=\"x\" b=\"y\"'");
+        assertThatThrownBy(() -> LabelMatchers.parse("a=\"x"))
+                .hasMessage("unterminated quoted value starting at position 3 of 'a=\"x'");
+        assertThatThrownBy(() -> LabelMatchers.parse("{}"))
+                .hasMessage("must name at least one label matcher like name=\"value\"");
+        assertThatThrownBy(() -> LabelMatchers.parse("9a=\"x\""))
+                .hasMessage("expected a label name at position 1 of '9a=\"x\"'");
     }
 }

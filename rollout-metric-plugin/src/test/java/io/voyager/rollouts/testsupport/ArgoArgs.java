@@ -18,28 +18,41 @@ import java.util.Map;
 public final class ArgoArgs {
     public static final String PLUGIN_CONFIG = "{\"service\":\"voyager-gateway\",\"canaryHash\":\"7d9c8f\"}";
 
-    static final GobType.Struct OBJECT_META = GobType.struct("v1.ObjectMeta",
-            field("Name", GobType.STRING), field("Namespace", GobType.STRING),
+    static final GobType.Struct OBJECT_META = GobType.struct(
+            "v1.ObjectMeta",
+            field("Name", GobType.STRING),
+            field("Namespace", GobType.STRING),
             field("CreationTimestamp", GobType.METAV1_TIME),
             field("Labels", GobType.map(GobType.STRING, GobType.STRING)));
     static final GobType.Struct ANALYSIS_RUN = GobType.struct("v1alpha1.AnalysisRun", field("ObjectMeta", OBJECT_META));
-    static final GobType.Struct INT_OR_STRING = GobType.struct("intstr.IntOrString",
-            field("Type", GobType.INT64), field("IntVal", GobType.INT32), field("StrVal", GobType.STRING));
-    static final GobType.Struct METRIC_PROVIDER = GobType.struct("v1alpha1.MetricProvider",
-            field("Plugin", GobType.map(GobType.STRING, GobType.BYTES)));
-    static final GobType.Struct METRIC = GobType.struct("v1alpha1.Metric",
-            field("Name", GobType.STRING), field("Interval", GobType.STRING),
-            field("Count", INT_OR_STRING), field("Provider", METRIC_PROVIDER));
-    static final GobType.Struct RUN_ARGS = GobType.struct("rpc.RunArgs",
-            field("AnalysisRun", ANALYSIS_RUN), field("Metric", METRIC));
-    static final GobType.Struct TERMINATE_AND_RESUME_ARGS = GobType.struct("rpc.TerminateAndResumeArgs",
-            field("AnalysisRun", ANALYSIS_RUN), field("Metric", METRIC), field("Measurement", ArgoWireTypes.MEASUREMENT));
-    static final GobType.Struct GARBAGE_COLLECT_ARGS = GobType.struct("rpc.GarbageCollectArgs",
-            field("AnalysisRun", ANALYSIS_RUN), field("Metric", METRIC), field("Limit", GobType.INT));
+    static final GobType.Struct INT_OR_STRING = GobType.struct(
+            "intstr.IntOrString",
+            field("Type", GobType.INT64),
+            field("IntVal", GobType.INT32),
+            field("StrVal", GobType.STRING));
+    static final GobType.Struct METRIC_PROVIDER =
+            GobType.struct("v1alpha1.MetricProvider", field("Plugin", GobType.map(GobType.STRING, GobType.BYTES)));
+    static final GobType.Struct METRIC = GobType.struct(
+            "v1alpha1.Metric",
+            field("Name", GobType.STRING),
+            field("Interval", GobType.STRING),
+            field("Count", INT_OR_STRING),
+            field("Provider", METRIC_PROVIDER));
+    static final GobType.Struct RUN_ARGS =
+            GobType.struct("rpc.RunArgs", field("AnalysisRun", ANALYSIS_RUN), field("Metric", METRIC));
+    static final GobType.Struct TERMINATE_AND_RESUME_ARGS = GobType.struct(
+            "rpc.TerminateAndResumeArgs",
+            field("AnalysisRun", ANALYSIS_RUN),
+            field("Metric", METRIC),
+            field("Measurement", ArgoWireTypes.MEASUREMENT));
+    static final GobType.Struct GARBAGE_COLLECT_ARGS = GobType.struct(
+            "rpc.GarbageCollectArgs",
+            field("AnalysisRun", ANALYSIS_RUN),
+            field("Metric", METRIC),
+            field("Limit", GobType.INT));
     static final GobType.Struct GET_METADATA_ARGS = GobType.struct("rpc.GetMetadataArgs", field("Metric", METRIC));
 
-    private ArgoArgs() {
-    }
+    private ArgoArgs() {}
 
     public static Map<String, Object> analysisRun() {
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -60,8 +73,9 @@ public final class ArgoArgs {
         metric.put("Name", "canary-judge");
         metric.put("Interval", "1m");
         metric.put("Count", Map.of("IntVal", 5L));
-        metric.put("Provider", Map.of("Plugin",
-                Map.of("voyager/canary-judge", pluginConfig.getBytes(StandardCharsets.UTF_8))));
+        metric.put(
+                "Provider",
+                Map.of("Plugin", Map.of("voyager/canary-judge", pluginConfig.getBytes(StandardCharsets.UTF_8))));
         return metric;
     }
 
@@ -78,16 +92,21 @@ public final class ArgoArgs {
     }
 
     public static GobInterface runArgs(String pluginConfig) {
-        return new GobInterface("RunArgs", RUN_ARGS, Map.of("AnalysisRun", analysisRun(), "Metric", metric(pluginConfig)));
+        return new GobInterface(
+                "RunArgs", RUN_ARGS, Map.of("AnalysisRun", analysisRun(), "Metric", metric(pluginConfig)));
     }
 
     public static GobInterface terminateAndResumeArgs() {
-        return new GobInterface("TerminateAndResumeArgs", TERMINATE_AND_RESUME_ARGS,
+        return new GobInterface(
+                "TerminateAndResumeArgs",
+                TERMINATE_AND_RESUME_ARGS,
                 Map.of("AnalysisRun", analysisRun(), "Metric", metric(), "Measurement", inProgressMeasurement()));
     }
 
     public static GobInterface garbageCollectArgs(long limit) {
-        return new GobInterface("GarbageCollectArgs", GARBAGE_COLLECT_ARGS,
+        return new GobInterface(
+                "GarbageCollectArgs",
+                GARBAGE_COLLECT_ARGS,
                 Map.of("AnalysisRun", analysisRun(), "Metric", metric(), "Limit", limit));
     }
 

@@ -32,8 +32,7 @@ public final class CanaryRecording {
             new GatewayTraffic.Deployment(SLOW, 20, 0.003, 0.075, 0.03),
             new GatewayTraffic.Deployment(THIN, 0.3, 0.003, 0.05, 0.03));
 
-    private CanaryRecording() {
-    }
+    private CanaryRecording() {}
 
     /** The recording ends now (whole seconds), so a plugin judging "since the analysis started" sees all of it. */
     public static Instant end() {

@@ -5,8 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** A test that needs a tool this machine lacks fails under CI=true and is skipped, loudly, elsewhere. */
 public final class ExternalTool {
-    private ExternalTool() {
-    }
+    private ExternalTool() {}
 
     public static void missing(String what) {
         String message = what + " is missing: install the packages in scripts/apt-packages.txt";

@@ -28,8 +28,7 @@ public final class FakePrometheus implements AutoCloseable {
     }
 
     /** One request as the server saw it. */
-    public record Request(String path, Map<String, String> form, Map<String, List<String>> headers) {
-    }
+    public record Request(String path, Map<String, String> form, Map<String, List<String>> headers) {}
 
     /** Each exchange's query; the exchange's own attributes live in its context, shared by concurrent requests. */
     private static final Map<HttpExchange, String> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -51,7 +50,8 @@ public final class FakePrometheus implements AutoCloseable {
                 if (form.get("query") != null) {
                     QUERIES.put(exchange, form.get("query"));
                 }
-                requests.add(new Request(exchange.getRequestURI().getPath(), form, Map.copyOf(exchange.getRequestHeaders())));
+                requests.add(new Request(
+                        exchange.getRequestURI().getPath(), form, Map.copyOf(exchange.getRequestHeaders())));
                 responder.respond(exchange);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -109,7 +109,8 @@ public final class FakePrometheus implements AutoCloseable {
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;

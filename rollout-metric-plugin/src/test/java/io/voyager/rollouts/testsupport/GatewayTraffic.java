@@ -24,12 +24,10 @@ public final class GatewayTraffic {
      * @param latencyMedian seconds; p99 is about 4x this
      * @param cpuSpread standard deviation of the CPU gauge around 0.3 cores
      */
-    public record Deployment(String hash, double requestsPerSecond, double errorRate, double latencyMedian,
-            double cpuSpread) {
-    }
+    public record Deployment(
+            String hash, double requestsPerSecond, double errorRate, double latencyMedian, double cpuSpread) {}
 
-    private GatewayTraffic() {
-    }
+    private GatewayTraffic() {}
 
     /** Samples every {@link #SCRAPE} from {@code end - length} to {@code end} inclusive. */
     public static String openMetrics(List<Deployment> deployments, Instant end, Duration length, long seed) {
@@ -52,10 +50,13 @@ public final class GatewayTraffic {
             double latencyTotal = 0;
             for (int t = 0; t < points; t++) {
                 double expected = dep.requestsPerSecond() * SCRAPE.toSeconds();
-                long requests = t == 0 ? 0 : Math.max(0, Math.round(expected + Math.sqrt(expected) * random.nextGaussian()));
+                long requests =
+                        t == 0 ? 0 : Math.max(0, Math.round(expected + Math.sqrt(expected) * random.nextGaussian()));
                 for (long r = 0; r < requests; r++) {
                     double u = random.nextDouble();
-                    int o = u < dep.errorRate() ? (u < dep.errorRate() * 0.8 ? 2 : 3) : (random.nextDouble() < 0.85 ? 0 : 1);
+                    int o = u < dep.errorRate()
+                            ? (u < dep.errorRate() * 0.8 ? 2 : 3)
+                            : (random.nextDouble() < 0.85 ? 0 : 1);
                     outcomeTotals[o]++;
                     double latency = dep.latencyMedian() * Math.exp(LATENCY_SIGMA * random.nextGaussian());
                     latencyTotal += latency;
@@ -85,8 +86,13 @@ public final class GatewayTraffic {
         out.append("# TYPE voyager_authorizations counter\n");
         for (int d = 0; d < deployments.size(); d++) {
             for (int o = 0; o < outcomes.length; o++) {
-                String labels = "{outcome=\"" + outcomes[o] + "\",rollouts_pod_template_hash=\"" + deployments.get(d).hash() + "\"}";
-                series(out, "voyager_authorizations_total" + labels, outcomeCounts.get(d)[o], startSeconds);
+                String labels = "{outcome=\"" + outcomes[o] + "\",rollouts_pod_template_hash=\""
+                        + deployments.get(d).hash() + "\"}";
+                series(
+                        out,
+                        "voyager_authorizations_total" + labels,
+                        outcomeCounts.get(d)[o],
+                        startSeconds);
             }
         }
         out.append("# TYPE http_server_requests_seconds histogram\n");
@@ -94,18 +100,34 @@ public final class GatewayTraffic {
             String hash = deployments.get(d).hash();
             for (int b = 0; b < bounds.length; b++) {
                 String le = Double.isInfinite(bounds[b]) ? "+Inf" : Double.toString(bounds[b]);
-                series(out, "http_server_requests_seconds_bucket{le=\"" + le + "\",rollouts_pod_template_hash=\"" + hash
-                        + "\",uri=\"/v1/authorizations\"}", bucketCounts.get(d)[b], startSeconds);
+                series(
+                        out,
+                        "http_server_requests_seconds_bucket{le=\"" + le + "\",rollouts_pod_template_hash=\"" + hash
+                                + "\",uri=\"/v1/authorizations\"}",
+                        bucketCounts.get(d)[b],
+                        startSeconds);
             }
-            series(out, "http_server_requests_seconds_count{rollouts_pod_template_hash=\"" + hash
-                    + "\",uri=\"/v1/authorizations\"}", bucketCounts.get(d)[bounds.length - 1], startSeconds);
-            gaugeSeries(out, "http_server_requests_seconds_sum{rollouts_pod_template_hash=\"" + hash
-                    + "\",uri=\"/v1/authorizations\"}", latencySums.get(d), startSeconds);
+            series(
+                    out,
+                    "http_server_requests_seconds_count{rollouts_pod_template_hash=\"" + hash
+                            + "\",uri=\"/v1/authorizations\"}",
+                    bucketCounts.get(d)[bounds.length - 1],
+                    startSeconds);
+            gaugeSeries(
+                    out,
+                    "http_server_requests_seconds_sum{rollouts_pod_template_hash=\"" + hash
+                            + "\",uri=\"/v1/authorizations\"}",
+                    latencySums.get(d),
+                    startSeconds);
         }
         out.append("# TYPE process_cpu_usage gauge\n");
         for (int d = 0; d < deployments.size(); d++) {
-            gaugeSeries(out, "process_cpu_usage{rollouts_pod_template_hash=\"" + deployments.get(d).hash() + "\"}",
-                    cpu.get(d), startSeconds);
+            gaugeSeries(
+                    out,
+                    "process_cpu_usage{rollouts_pod_template_hash=\""
+                            + deployments.get(d).hash() + "\"}",
+                    cpu.get(d),
+                    startSeconds);
         }
         out.append("# EOF\n");
         return out.toString();
@@ -113,14 +135,23 @@ public final class GatewayTraffic {
 
     private static void series(StringBuilder out, String name, long[] values, long startSeconds) {
         for (int t = 0; t < values.length; t++) {
-            out.append(name).append(' ').append(values[t]).append(' ').append(startSeconds + t * SCRAPE.toSeconds()).append('\n');
+            out.append(name)
+                    .append(' ')
+                    .append(values[t])
+                    .append(' ')
+                    .append(startSeconds + t * SCRAPE.toSeconds())
+                    .append('\n');
         }
     }
 
     private static void gaugeSeries(StringBuilder out, String name, double[] values, long startSeconds) {
         for (int t = 0; t < values.length; t++) {
-            out.append(name).append(' ').append(String.format(Locale.ROOT, "%.6f", values[t])).append(' ')
-                    .append(startSeconds + t * SCRAPE.toSeconds()).append('\n');
+            out.append(name)
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%.6f", values[t]))
+                    .append(' ')
+                    .append(startSeconds + t * SCRAPE.toSeconds())
+                    .append('\n');
         }
     }
 }

@@ -42,8 +42,10 @@ public final class GoPluginProcess implements Closeable {
 
     /** Like {@link #start(Path, Path)}, with extra environment variables for the plugin. */
     public static GoPluginProcess start(Path executable, Path workDir, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(executable.toString()).directory(workDir.toFile())
-                .redirectError(workDir.resolve(executable.getFileName() + ".stderr").toFile());
+        ProcessBuilder builder = new ProcessBuilder(executable.toString())
+                .directory(workDir.toFile())
+                .redirectError(
+                        workDir.resolve(executable.getFileName() + ".stderr").toFile());
         builder.environment().putAll(env);
         builder.environment().put("ARGO_ROLLOUTS_RPC_PLUGIN", "metricprovider");
         builder.environment().put("PLUGIN_MIN_PORT", "10000");
@@ -51,7 +53,8 @@ public final class GoPluginProcess implements Closeable {
         builder.environment().put("PLUGIN_PROTOCOL_VERSIONS", "1");
         Process process = builder.start();
         try {
-            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader stdout =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> readLine(stdout))
                     .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             String[] fields = line.trim().split("\\|", -1);
@@ -59,7 +62,8 @@ public final class GoPluginProcess implements Closeable {
                 throw new IOException("unexpected handshake line: " + line);
             }
             SocketChannel channel = connect(fields[2], fields[3]);
-            return new GoPluginProcess(process,
+            return new GoPluginProcess(
+                    process,
                     new GoPluginClient(ChannelStreams.input(channel), ChannelStreams.output(channel), channel));
         } catch (Exception e) {
             process.destroyForcibly();
@@ -82,7 +86,8 @@ public final class GoPluginProcess implements Closeable {
             return channel;
         }
         int colon = address.lastIndexOf(':');
-        SocketAddress tcp = new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+        SocketAddress tcp =
+                new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
         return SocketChannel.open(tcp);
     }
 

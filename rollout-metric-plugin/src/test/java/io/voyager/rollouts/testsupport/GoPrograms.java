@@ -21,8 +21,7 @@ public final class GoPrograms {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
     private static final Map<String, Path> BUILT = new HashMap<>();
 
-    private GoPrograms() {
-    }
+    private GoPrograms() {}
 
     /** The executable of {@code voyager/<name>}, built on first use; fails or skips when Go is missing. */
     public static synchronized Path build(String name) throws IOException, InterruptedException {
@@ -48,8 +47,11 @@ public final class GoPrograms {
         if (System.getenv("HOME") == null && System.getenv("GOCACHE") == null) {
             env.put("GOCACHE", Path.of("target/go-cache").toAbsolutePath().toString());
         }
-        ProcessResult result = Processes.run(List.of(go.toString(), "build", "-o", output.toString(), "voyager/" + name),
-                env, GO_SOURCES, BUILD_TIMEOUT);
+        ProcessResult result = Processes.run(
+                List.of(go.toString(), "build", "-o", output.toString(), "voyager/" + name),
+                env,
+                GO_SOURCES,
+                BUILD_TIMEOUT);
         if (result.exitCode() != 0) {
             throw new AssertionError("go build voyager/" + name + " failed\n" + result.describe());
         }

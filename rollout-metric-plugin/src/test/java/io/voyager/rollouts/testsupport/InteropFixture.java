@@ -8,8 +8,8 @@ public final class InteropFixture {
     public static final String PLUGIN_CONFIG = "{\"prometheusAddress\":\"http://prometheus.monitoring:9090\","
             + "\"service\":\"voyager-gateway\",\"canaryHash\":\"7d9c8f\",\"stableHash\":\"5b6f4a\"}";
     /** So every Run is an Error measurement naming the fields the judge does not know. */
-    public static final String RUN_MESSAGE = JudgeSettingsParser.parseJson(PLUGIN_CONFIG).errorMessage();
+    public static final String RUN_MESSAGE =
+            JudgeSettingsParser.parseJson(PLUGIN_CONFIG).errorMessage();
 
-    private InteropFixture() {
-    }
+    private InteropFixture() {}
 }

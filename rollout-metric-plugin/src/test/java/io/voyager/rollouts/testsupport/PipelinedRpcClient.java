@@ -35,7 +35,8 @@ public final class PipelinedRpcClient {
     }
 
     /** Sends the request now; the future completes with the reply body, or with the server's error. */
-    public CompletableFuture<Object> call(String serviceMethod, GobType argumentType, Object argument) throws IOException {
+    public CompletableFuture<Object> call(String serviceMethod, GobType argumentType, Object argument)
+            throws IOException {
         CompletableFuture<Object> reply = new CompletableFuture<>();
         synchronized (this) {
             long seq = nextSeq++;

@@ -11,16 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a child process to completion within a time limit, killing it if it overstays. */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     public static ProcessResult run(List<String> command, Map<String, String> env, Path workDir, Duration timeout)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("proc", ".out");
         Path err = Files.createTempFile("proc", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

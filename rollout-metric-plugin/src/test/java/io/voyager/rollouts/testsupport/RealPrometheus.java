@@ -44,8 +44,17 @@ public final class RealPrometheus implements AutoCloseable {
         Path recording = dir.resolve("recording.om");
         Files.writeString(recording, openMetrics, StandardCharsets.UTF_8);
         Path tsdb = dir.resolve("tsdb");
-        ProcessResult blocks = Processes.run(List.of(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
-                recording.toString(), tsdb.toString()), Map.of(), dir, PROMTOOL_TIMEOUT);
+        ProcessResult blocks = Processes.run(
+                List.of(
+                        promtool.toString(),
+                        "tsdb",
+                        "create-blocks-from",
+                        "openmetrics",
+                        recording.toString(),
+                        tsdb.toString()),
+                Map.of(),
+                dir,
+                PROMTOOL_TIMEOUT);
         if (blocks.exitCode() != 0) {
             delete(dir);
             throw new AssertionError("promtool could not build the TSDB\n" + blocks.describe());
@@ -54,10 +63,16 @@ public final class RealPrometheus implements AutoCloseable {
         Files.writeString(config, "global:\n  scrape_interval: 15s\n", StandardCharsets.UTF_8);
         int port = freePort();
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(prometheus.toString(), "--storage.tsdb.path=" + tsdb,
-                "--web.listen-address=127.0.0.1:" + port, "--config.file=" + config,
-                "--storage.tsdb.retention.time=30d")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        prometheus.toString(),
+                        "--storage.tsdb.path=" + tsdb,
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--config.file=" + config,
+                        "--storage.tsdb.retention.time=30d")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         RealPrometheus started = new RealPrometheus(process, dir, URI.create("http://127.0.0.1:" + port));
         try {
             started.awaitReady(log);
@@ -90,15 +105,20 @@ public final class RealPrometheus implements AutoCloseable {
     }
 
     private void awaitReady(Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (int attempt = 0; System.nanoTime() < deadline && attempt < 600; attempt++) {
             if (!process.isAlive()) {
-                throw new AssertionError("prometheus exited with " + process.exitValue() + "\n" + Files.readString(log));
+                throw new AssertionError(
+                        "prometheus exited with " + process.exitValue() + "\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(address.resolve("/-/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(address.resolve("/-/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

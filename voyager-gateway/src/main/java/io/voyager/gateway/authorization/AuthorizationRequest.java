@@ -6,11 +6,7 @@ import java.util.Optional;
 /** A validated {@code POST /v1/authorizations} body. */
 @RegisterForReflection
 public record AuthorizationRequest(
-        String merchantId,
-        String reference,
-        Amount amount,
-        PaymentMethod paymentMethod,
-        Optional<String> processor) {
+        String merchantId, String reference, Amount amount, PaymentMethod paymentMethod, Optional<String> processor) {
 
     @RegisterForReflection
     public record PaymentMethod(String token) {

@@ -42,9 +42,10 @@ public class AuthorizationRequestParser {
         if (header == null || header.isEmpty()) {
             throw ProblemException.of(ProblemType.INVALID_IDEMPOTENCY_KEY, "The Idempotency-Key header is required");
         }
-        if (header.length() > MAX_IDEMPOTENCY_KEY || !PRINTABLE_ASCII.matcher(header).matches()) {
-            throw ProblemException.of(ProblemType.INVALID_IDEMPOTENCY_KEY,
-                    "Idempotency-Key must be 1 to 255 printable ASCII characters");
+        if (header.length() > MAX_IDEMPOTENCY_KEY
+                || !PRINTABLE_ASCII.matcher(header).matches()) {
+            throw ProblemException.of(
+                    ProblemType.INVALID_IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 printable ASCII characters");
         }
         if (CardNumberDetector.containsCardNumber(header)) {
             throw cardNumber();
@@ -57,15 +58,18 @@ public class AuthorizationRequestParser {
             throw ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is empty");
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > limits.maxBodyBytes()) {
-            throw ProblemException.of(ProblemType.PAYLOAD_TOO_LARGE, "The body exceeds " + limits.maxBodyBytes() + " bytes");
+            throw ProblemException.of(
+                    ProblemType.PAYLOAD_TOO_LARGE, "The body exceeds " + limits.maxBodyBytes() + " bytes");
         }
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             // The parser's message quotes the input, which may hold card data: report only the position.
-            throw ProblemException.of(ProblemType.MALFORMED_JSON, "Invalid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw ProblemException.of(
+                    ProblemType.MALFORMED_JSON,
+                    "Invalid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         }
         if (root == null || !root.isObject()) {
             throw ProblemException.of(ProblemType.MALFORMED_JSON, "The body must be a JSON object");
@@ -83,7 +87,9 @@ public class AuthorizationRequestParser {
             errors.add(new FieldError("merchantId", "must be 1 to 64 letters, digits, '_' or '-'"));
         }
         String reference = text(root, "reference", errors);
-        if (reference != null && (reference.length() > MAX_REFERENCE || !PRINTABLE_ASCII.matcher(reference).matches())) {
+        if (reference != null
+                && (reference.length() > MAX_REFERENCE
+                        || !PRINTABLE_ASCII.matcher(reference).matches())) {
             errors.add(new FieldError("reference", "must be 1 to " + MAX_REFERENCE + " printable ASCII characters"));
         }
         Amount amount = amount(root, errors);
@@ -111,8 +117,8 @@ public class AuthorizationRequestParser {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new AuthorizationRequest(merchantId, reference, amount, new AuthorizationRequest.PaymentMethod(token),
-                processor);
+        return new AuthorizationRequest(
+                merchantId, reference, amount, new AuthorizationRequest.PaymentMethod(token), processor);
     }
 
     private Amount amount(JsonNode root, List<FieldError> errors) {
@@ -176,7 +182,8 @@ public class AuthorizationRequestParser {
     }
 
     static ProblemException cardNumber() {
-        return ProblemException.of(ProblemType.CARD_NUMBER_IN_REQUEST,
+        return ProblemException.of(
+                ProblemType.CARD_NUMBER_IN_REQUEST,
                 "The request contains what looks like a card number. Tokenize the card and send paymentMethod.token.");
     }
 }

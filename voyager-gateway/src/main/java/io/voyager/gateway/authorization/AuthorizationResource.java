@@ -25,7 +25,8 @@ public class AuthorizationResource {
     private final AuthorizationService service;
     private final AuthenticatedMerchant merchant;
 
-    AuthorizationResource(AuthorizationRequestParser parser, AuthorizationService service, AuthenticatedMerchant merchant) {
+    AuthorizationResource(
+            AuthorizationRequestParser parser, AuthorizationService service, AuthenticatedMerchant merchant) {
         this.parser = parser;
         this.service = service;
         this.merchant = merchant;
@@ -38,12 +39,14 @@ public class AuthorizationResource {
         String idempotencyKey = parser.idempotencyKey(idempotencyKeyHeader);
         AuthorizationRequest request = parser.parse(body);
         if (!merchant.mayActFor(request.merchantId())) {
-            throw ProblemException.of(ProblemType.MERCHANT_MISMATCH,
+            throw ProblemException.of(
+                    ProblemType.MERCHANT_MISMATCH,
                     "The API key authenticates another merchant than merchantId " + request.merchantId());
         }
-        return service.authorize(idempotencyKey, request).map(authorization -> Response.status(Response.Status.CREATED)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(authorization)
-                .build());
+        return service.authorize(idempotencyKey, request)
+                .map(authorization -> Response.status(Response.Status.CREATED)
+                        .type(MediaType.APPLICATION_JSON)
+                        .entity(authorization)
+                        .build());
     }
 }

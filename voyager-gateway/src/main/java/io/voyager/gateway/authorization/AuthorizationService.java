@@ -44,8 +44,8 @@ public class AuthorizationService {
     private final AuthorizationConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    AuthorizationService(ProcessorRouter router, Processors processors, AuthorizationMetrics metrics,
-            AuthorizationConfig config) {
+    AuthorizationService(
+            ProcessorRouter router, Processors processors, AuthorizationMetrics metrics, AuthorizationConfig config) {
         this.router = router;
         this.processors = processors;
         this.metrics = metrics;
@@ -53,14 +53,21 @@ public class AuthorizationService {
     }
 
     public Uni<AuthorizationResponse> authorize(String idempotencyKey, AuthorizationRequest request) {
-        Optional<ProcessorId> named = request.processor().map(name -> ProcessorId.byLabel(name)
-                .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_PROCESSOR,
-                        "Unknown processor; use stripe, adyen or mercadopago")));
+        Optional<ProcessorId> named = request.processor()
+                .map(name -> ProcessorId.byLabel(name)
+                        .orElseThrow(() -> ProblemException.of(
+                                ProblemType.UNKNOWN_PROCESSOR, "Unknown processor; use stripe, adyen or mercadopago")));
         Amount amount = request.amount();
-        Money money = new Money(amount.value(), amount.currency(),
+        Money money = new Money(
+                amount.value(),
+                amount.currency(),
                 Currency.getInstance(amount.currency()).getDefaultFractionDigits());
         List<ProcessorId> route = router.route(amount.currency(), named);
-        ProcessorRequest call = new ProcessorRequest(idempotencyKey, request.merchantId(), request.reference(), money,
+        ProcessorRequest call = new ProcessorRequest(
+                idempotencyKey,
+                request.merchantId(),
+                request.reference(),
+                money,
                 request.paymentMethod().token());
         return along(route, 0, call).map(result -> respond(idempotencyKey, request, result));
     }
@@ -69,33 +76,36 @@ public class AuthorizationService {
     private Uni<ProcessorResult> along(List<ProcessorId> route, int position, ProcessorRequest call) {
         if (position == route.size()) {
             metrics.authorizationWithoutProcessor(Outcome.ERROR);
-            return Uni.createFrom().failure(ProblemException.unavailable(route.isEmpty()
-                    ? "Every processor for this payment is disabled"
-                    : "No processor on the route " + route + " can be reached", config.retryAfterSeconds()));
+            return Uni.createFrom()
+                    .failure(ProblemException.unavailable(
+                            route.isEmpty()
+                                    ? "Every processor for this payment is disabled"
+                                    : "No processor on the route " + route + " can be reached",
+                            config.retryAfterSeconds()));
         }
         ProcessorId processor = route.get(position);
         long start = System.nanoTime();
-        return processors.get(processor).authorize(call)
-                .onItemOrFailure().transformToUni((result, failure) -> {
-                    Optional<ProcessorResult> settled;
-                    try {
-                        settled = settle(processor, result, failure, System.nanoTime() - start);
-                    } catch (RuntimeException finalAnswer) {
-                        // Returned, not thrown: a throw here would reach the client wrapped with the processor's failure.
-                        return Uni.createFrom().failure(finalAnswer);
-                    }
-                    return settled.isPresent() ? Uni.createFrom().item(settled.get()) : along(route, position + 1, call);
-                });
+        return processors.get(processor).authorize(call).onItemOrFailure().transformToUni((result, failure) -> {
+            Optional<ProcessorResult> settled;
+            try {
+                settled = settle(processor, result, failure, System.nanoTime() - start);
+            } catch (RuntimeException finalAnswer) {
+                // Returned, not thrown: a throw here would reach the client wrapped with the processor's failure.
+                return Uni.createFrom().failure(finalAnswer);
+            }
+            return settled.isPresent() ? Uni.createFrom().item(settled.get()) : along(route, position + 1, call);
+        });
     }
 
     /**
      * The one place an attempt's outcome is recorded. Empty when the processor was not reached and
      * the next one may be tried; a problem when the answer is final.
      */
-    private Optional<ProcessorResult> settle(ProcessorId processor, ProcessorResult result, Throwable failure,
-            long elapsedNanos) {
+    private Optional<ProcessorResult> settle(
+            ProcessorId processor, ProcessorResult result, Throwable failure, long elapsedNanos) {
         if (failure == null) {
-            Outcome outcome = result.decision() == ProcessorResult.Decision.AUTHORIZED ? Outcome.APPROVED : Outcome.DECLINED;
+            Outcome outcome =
+                    result.decision() == ProcessorResult.Decision.AUTHORIZED ? Outcome.APPROVED : Outcome.DECLINED;
             metrics.processorRequest(processor, outcome, elapsedNanos);
             metrics.authorization(processor, outcome);
             return Optional.of(result);
@@ -112,15 +122,18 @@ public class AuthorizationService {
         if (failure instanceof ProcessorTimeoutException) {
             metrics.processorRequest(processor, Outcome.TIMEOUT, elapsedNanos);
             metrics.authorization(processor, Outcome.TIMEOUT);
-            throw ProblemException.retryable(ProblemType.PROCESSOR_TIMEOUT, processor.label()
-                    + " did not answer in time; retry with the same Idempotency-Key");
+            throw ProblemException.retryable(
+                    ProblemType.PROCESSOR_TIMEOUT,
+                    processor.label() + " did not answer in time; retry with the same Idempotency-Key");
         }
         if (failure instanceof ProcessorRejectedException || failure instanceof ProcessorFailureException) {
             metrics.processorRequest(processor, Outcome.ERROR, elapsedNanos);
             metrics.authorization(processor, Outcome.ERROR);
             LOG.warnf("Authorization failed: %s", failure.getMessage());
-            throw ProblemException.retryable(ProblemType.PROCESSOR_ERROR, processor.label()
-                    + " could not process the payment; retrying with the same Idempotency-Key is safe");
+            throw ProblemException.retryable(
+                    ProblemType.PROCESSOR_ERROR,
+                    processor.label()
+                            + " could not process the payment; retrying with the same Idempotency-Key is safe");
         }
         throw failure instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(failure);
     }
@@ -129,8 +142,13 @@ public class AuthorizationService {
         AuthorizationResponse.Status status = result.decision() == ProcessorResult.Decision.AUTHORIZED
                 ? AuthorizationResponse.Status.AUTHORIZED
                 : AuthorizationResponse.Status.DECLINED;
-        return new AuthorizationResponse(authorizationId(request.merchantId(), idempotencyKey), status,
-                result.processor().label(), result.processorReference(), result.declineCode(), request.amount(),
+        return new AuthorizationResponse(
+                authorizationId(request.merchantId(), idempotencyKey),
+                status,
+                result.processor().label(),
+                result.processorReference(),
+                result.declineCode(),
+                request.amount(),
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
     }
 

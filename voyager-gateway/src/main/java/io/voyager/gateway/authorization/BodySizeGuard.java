@@ -23,13 +23,14 @@ public class BodySizeGuard {
             throws JsonProcessingException {
         int limit = config.maxBodyBytes();
         ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        String problem = json.writeValueAsString(new Problem(type.uri(), type.title(), type.status(),
-                "The body exceeds " + limit + " bytes", null, null));
+        String problem = json.writeValueAsString(new Problem(
+                type.uri(), type.title(), type.status(), "The body exceeds " + limit + " bytes", null, null));
         router.route(HttpMethod.POST, AuthorizationResource.PATH).order(-10).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, limit)) {
                 rejections.answered(AuthorizationResource.PATH, type.status());
-                ctx.response().setStatusCode(type.status())
+                ctx.response()
+                        .setStatusCode(type.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(problem);

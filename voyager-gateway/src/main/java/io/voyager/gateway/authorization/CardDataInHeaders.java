@@ -1,6 +1,5 @@
 package io.voyager.gateway.authorization;
 
-import io.voyager.gateway.problem.ProblemException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
@@ -29,7 +28,8 @@ public class CardDataInHeaders {
                 }
             }
         }
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
             if (CardNumberDetector.containsCardNumber(parameter.getKey())
                     || parameter.getValue().stream().anyMatch(CardNumberDetector::containsCardNumber)) {
                 throw AuthorizationRequestParser.cardNumber();

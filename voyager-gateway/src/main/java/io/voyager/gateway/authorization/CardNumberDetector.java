@@ -16,8 +16,7 @@ final class CardNumberDetector {
     /** 19 digits in groups of four are five groups. */
     private static final int MAX_GROUPS = 5;
 
-    private CardNumberDetector() {
-    }
+    private CardNumberDetector() {}
 
     static boolean containsCardNumber(JsonNode node) {
         if (node.isTextual() || node.isIntegralNumber()) {
@@ -86,8 +85,13 @@ final class CardNumberDetector {
             }
             groupCount++;
             boolean standsAlone = j == length || !isAlphanumeric(text.charAt(j));
-            if (standsAlone && count >= MIN_DIGITS && count <= MAX_DIGITS && digits[0] >= 2 && digits[0] <= 6
-                    && writtenAsACard(groups, groupCount) && luhnValid(digits, count)) {
+            if (standsAlone
+                    && count >= MIN_DIGITS
+                    && count <= MAX_DIGITS
+                    && digits[0] >= 2
+                    && digits[0] <= 6
+                    && writtenAsACard(groups, groupCount)
+                    && luhnValid(digits, count)) {
                 return true;
             }
             i = j;

@@ -31,10 +31,12 @@ final class ConfiguredCredentialsProvider implements CredentialsProvider {
         ProcessorId id = ProcessorId.byLabel(processor)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown processor " + processor));
         ProcessorsConfig.Processor settings = config.of(id);
-        String apiKey = settings.apiKey().filter(key -> !key.isBlank())
-                .orElseThrow(() -> new MissingCredentialsException(id.label(), "apiKey",
-                        "configuration property voyager.processors." + id.label() + ".api-key"));
-        return new ProcessorCredentials(apiKey, settings.webhookSecret(), settings.merchantAccount().orElse(null));
+        String apiKey = settings.apiKey()
+                .filter(key -> !key.isBlank())
+                .orElseThrow(() -> new MissingCredentialsException(
+                        id.label(), "apiKey", "configuration property voyager.processors." + id.label() + ".api-key"));
+        return new ProcessorCredentials(
+                apiKey, settings.webhookSecret(), settings.merchantAccount().orElse(null));
     }
 
     @Override

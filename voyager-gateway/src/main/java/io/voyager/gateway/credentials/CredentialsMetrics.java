@@ -30,18 +30,26 @@ final class CredentialsMetrics {
             AtomicReference<Boolean> ok = new AtomicReference<>(Boolean.TRUE);
             loadedAt.put(id, loaded);
             lastRefreshOk.put(id, ok);
-            rotations.put(id, Counter.builder("voyager.credentials.rotations")
-                    .description("Times new credentials replaced the ones in use")
-                    .tag("processor", id.label()).register(registry));
-            failures.put(id, Counter.builder("voyager.credentials.refresh.failures")
-                    .description("Refreshes that failed; the last good credentials stay in use")
-                    .tag("processor", id.label()).register(registry));
+            rotations.put(
+                    id,
+                    Counter.builder("voyager.credentials.rotations")
+                            .description("Times new credentials replaced the ones in use")
+                            .tag("processor", id.label())
+                            .register(registry));
+            failures.put(
+                    id,
+                    Counter.builder("voyager.credentials.refresh.failures")
+                            .description("Refreshes that failed; the last good credentials stay in use")
+                            .tag("processor", id.label())
+                            .register(registry));
             Gauge.builder("voyager.credentials.age.seconds", loaded, at -> ageSeconds(at.get()))
                     .description("Seconds since the credentials in use were loaded; NaN when none are")
-                    .tag("processor", id.label()).register(registry);
+                    .tag("processor", id.label())
+                    .register(registry);
             Gauge.builder("voyager.credentials.last.refresh.success", ok, last -> last.get() ? 1 : 0)
                     .description("1 when the last refresh of this processor's credentials worked")
-                    .tag("processor", id.label()).register(registry);
+                    .tag("processor", id.label())
+                    .register(registry);
         }
     }
 

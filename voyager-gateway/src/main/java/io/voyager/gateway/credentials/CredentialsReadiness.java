@@ -23,7 +23,8 @@ public class CredentialsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("credentials").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("credentials").up();
         for (ProcessorId id : ProcessorId.values()) {
             if (!processors.of(id).enabled()) {
                 continue;

@@ -30,8 +30,11 @@ public class CredentialsSources {
     @Produces
     @Singleton
     @Startup
-    CredentialsProvider credentials(CredentialsConfig config, ProcessorsConfig processors,
-            Instance<SecretsManagerClient> secretsManager, MeterRegistry registry) {
+    CredentialsProvider credentials(
+            CredentialsConfig config,
+            ProcessorsConfig processors,
+            Instance<SecretsManagerClient> secretsManager,
+            MeterRegistry registry) {
         Set<ProcessorId> enabled = EnumSet.noneOf(ProcessorId.class);
         for (ProcessorId id : ProcessorId.values()) {
             if (processors.of(id).enabled()) {
@@ -42,21 +45,27 @@ public class CredentialsSources {
         CredentialsMetrics metrics = new CredentialsMetrics(registry, Clock.systemUTC());
         return switch (config.source()) {
             case CONFIG -> {
-                ConfiguredCredentialsProvider configured = new ConfiguredCredentialsProvider(processors)
-                        .requireKeysOfEnabledProcessors();
+                ConfiguredCredentialsProvider configured =
+                        new ConfiguredCredentialsProvider(processors).requireKeysOfEnabledProcessors();
                 enabled.forEach(id -> metrics.loaded(id, false));
                 yield configured;
             }
-            case SECRETS_MANAGER -> new SecretsManagerCredentials(secretsManager.get(), secretNames(config), enabled, metrics)
-                    .start(config.secretsManager().pollInterval());
+            case SECRETS_MANAGER ->
+                new SecretsManagerCredentials(secretsManager.get(), secretNames(config), enabled, metrics)
+                        .start(config.secretsManager().pollInterval());
             case FILES -> startFiles(config, enabled, metrics);
         };
     }
 
     /** Secrets Manager credentials loaded now and polled from then on. */
-    public static CredentialsProvider fromSecretsManager(SecretsManagerClient client, Map<ProcessorId, String> names,
-            Set<ProcessorId> processors, MeterRegistry registry, Duration pollInterval) {
-        return new SecretsManagerCredentials(client, names, processors, new CredentialsMetrics(registry, Clock.systemUTC()))
+    public static CredentialsProvider fromSecretsManager(
+            SecretsManagerClient client,
+            Map<ProcessorId, String> names,
+            Set<ProcessorId> processors,
+            MeterRegistry registry,
+            Duration pollInterval) {
+        return new SecretsManagerCredentials(
+                        client, names, processors, new CredentialsMetrics(registry, Clock.systemUTC()))
                 .start(pollInterval);
     }
 
@@ -66,8 +75,8 @@ public class CredentialsSources {
         }
     }
 
-    private static MountedFilesCredentials startFiles(CredentialsConfig config, Set<ProcessorId> enabled,
-            CredentialsMetrics metrics) {
+    private static MountedFilesCredentials startFiles(
+            CredentialsConfig config, Set<ProcessorId> enabled, CredentialsMetrics metrics) {
         try {
             return new MountedFilesCredentials(config.files().directory(), enabled, metrics)
                     .start(config.files().rescanInterval());
@@ -79,7 +88,8 @@ public class CredentialsSources {
     static Map<ProcessorId, String> secretNames(CredentialsConfig config) {
         Map<ProcessorId, String> names = new EnumMap<>(ProcessorId.class);
         for (ProcessorId id : ProcessorId.values()) {
-            names.put(id, config.secretsManager().names().getOrDefault(id.label(), "prod/voyager-gateway/" + id.label()));
+            names.put(
+                    id, config.secretsManager().names().getOrDefault(id.label(), "prod/voyager-gateway/" + id.label()));
         }
         return names;
     }

@@ -53,8 +53,12 @@ final class MountedFilesCredentials extends RotatingCredentials {
         loadAll();
         watcher = FileSystems.getDefault().newWatchService();
         for (ProcessorId id : processors) {
-            WatchKey key = folder(id).register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            WatchKey key = folder(id)
+                    .register(
+                            watcher,
+                            StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
             watched.put(key, id);
         }
         watchThread = Poller.daemon("voyager-credentials-watch").newThread(this::watch);
@@ -88,7 +92,8 @@ final class MountedFilesCredentials extends RotatingCredentials {
     Versioned<ProcessorCredentials> fetch(ProcessorId processor) throws IOException {
         Path folder = folder(processor);
         String apiKey = read(folder.resolve(SecretJson.API_KEY)).orElse(null);
-        String merchantAccountId = read(folder.resolve(SecretJson.MERCHANT_ACCOUNT_ID)).orElse(null);
+        String merchantAccountId =
+                read(folder.resolve(SecretJson.MERCHANT_ACCOUNT_ID)).orElse(null);
         Optional<String> webhookSecret = read(folder.resolve(SecretJson.WEBHOOK_SECRET));
         ProcessorCredentials credentials = SecretJson.of(folder.toString(), apiKey, merchantAccountId, webhookSecret);
         return new Versioned<>(credentials, fingerprint(apiKey, merchantAccountId, webhookSecret.orElse("")));

@@ -78,8 +78,7 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** One processor's log lines and metrics. */
     private RotatingSource.Events<ProcessorCredentials> events(ProcessorId id, CredentialsMetrics metrics) {
@@ -102,8 +101,9 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
                     throw new MalformedSecretException(location(id), "cannot be read (" + describe(failure) + ")");
                 }
                 metrics.refreshed(id, false);
-                LOG.warnf("%s credentials from %s not available yet (%s); not ready until they are", id, location(id),
-                        describe(failure));
+                LOG.warnf(
+                        "%s credentials from %s not available yet (%s); not ready until they are",
+                        id, location(id), describe(failure));
             }
 
             @Override
@@ -114,8 +114,9 @@ abstract class RotatingCredentials implements CredentialsProvider, AutoCloseable
             @Override
             public void refreshFailed(Exception failure) {
                 metrics.refreshed(id, false);
-                LOG.warnf("Refreshing %s credentials from %s failed (%s); the last good credentials stay in use", id,
-                        location(id), describe(failure));
+                LOG.warnf(
+                        "Refreshing %s credentials from %s failed (%s); the last good credentials stay in use",
+                        id, location(id), describe(failure));
             }
         };
     }

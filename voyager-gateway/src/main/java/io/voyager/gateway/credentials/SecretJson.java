@@ -14,8 +14,7 @@ final class SecretJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SecretJson() {
-    }
+    private SecretJson() {}
 
     static ProcessorCredentials parse(String secret, String json) {
         JsonNode root;
@@ -23,17 +22,24 @@ final class SecretJson {
             root = json == null ? null : JSON.readTree(json);
         } catch (JsonProcessingException e) {
             // The parser's message would quote the secret; keep only where it broke.
-            throw new MalformedSecretException(secret, "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new MalformedSecretException(
+                    secret,
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new MalformedSecretException(secret, "must be a JSON object with " + API_KEY + " and " + MERCHANT_ACCOUNT_ID);
+            throw new MalformedSecretException(
+                    secret, "must be a JSON object with " + API_KEY + " and " + MERCHANT_ACCOUNT_ID);
         }
-        return of(secret, text(secret, root, API_KEY), text(secret, root, MERCHANT_ACCOUNT_ID),
+        return of(
+                secret,
+                text(secret, root, API_KEY),
+                text(secret, root, MERCHANT_ACCOUNT_ID),
                 Optional.ofNullable(text(secret, root, WEBHOOK_SECRET)));
     }
 
-    static ProcessorCredentials of(String secret, String apiKey, String merchantAccountId, Optional<String> webhookSecret) {
+    static ProcessorCredentials of(
+            String secret, String apiKey, String merchantAccountId, Optional<String> webhookSecret) {
         if (apiKey == null || apiKey.isBlank()) {
             throw new MalformedSecretException(secret, "field " + API_KEY + " is missing or empty");
         }

@@ -21,7 +21,10 @@ final class SecretsManagerCredentials extends RotatingCredentials {
     private final Map<ProcessorId, String> names;
     private volatile Poller poller;
 
-    SecretsManagerCredentials(SecretsManagerClient client, Map<ProcessorId, String> names, Set<ProcessorId> processors,
+    SecretsManagerCredentials(
+            SecretsManagerClient client,
+            Map<ProcessorId, String> names,
+            Set<ProcessorId> processors,
             CredentialsMetrics metrics) {
         super(processors, metrics);
         this.client = client;

@@ -31,7 +31,8 @@ public class MerchantAuthentication {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
+        if (header == null
+                || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ProblemException.unauthenticated("Send the merchant API key as Authorization: Bearer <key>", REALM);
         }

@@ -19,8 +19,7 @@ public final class MerchantKeyHashes {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private record Entry(String merchant, byte[] digest) {
-    }
+    private record Entry(String merchant, byte[] digest) {}
 
     private final List<Entry> entries;
 

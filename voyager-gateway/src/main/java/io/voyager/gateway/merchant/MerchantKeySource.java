@@ -4,8 +4,7 @@ package io.voyager.gateway.merchant;
 interface MerchantKeySource {
 
     /** What was read and a version that changes whenever it does. */
-    record Fetched(MerchantKeyHashes hashes, String version) {
-    }
+    record Fetched(MerchantKeyHashes hashes, String version) {}
 
     /** A secret name or folder, for messages. */
     String location();

@@ -34,27 +34,38 @@ public class MerchantKeys {
     private final Poller refresher;
 
     @Inject
-    MerchantKeys(CredentialsConfig credentials, MerchantKeysConfig config, Instance<SecretsManagerClient> secretsManager,
+    MerchantKeys(
+            CredentialsConfig credentials,
+            MerchantKeysConfig config,
+            Instance<SecretsManagerClient> secretsManager,
             Instance<BuiltInMerchantKeys> builtIns) {
-        this(switch (credentials.source()) {
-            case SECRETS_MANAGER -> new SecretsManagerMerchantKeys(secretsManager.get(), config.secretName());
-            case FILES -> new MountedMerchantKeys(credentials.files().directory().resolve(config.folder()));
-            case CONFIG -> new ConfiguredMerchantKeys(config.keyHashes());
-        }, switch (credentials.source()) {
-            case SECRETS_MANAGER -> credentials.secretsManager().pollInterval();
-            case FILES -> credentials.files().rescanInterval();
-            case CONFIG -> Duration.ZERO;
-        }, builtIns.stream().map(BuiltInMerchantKeys::hashes).reduce(MerchantKeyHashes.empty(), MerchantKeyHashes::plus));
+        this(
+                switch (credentials.source()) {
+                    case SECRETS_MANAGER -> new SecretsManagerMerchantKeys(secretsManager.get(), config.secretName());
+                    case FILES ->
+                        new MountedMerchantKeys(credentials.files().directory().resolve(config.folder()));
+                    case CONFIG -> new ConfiguredMerchantKeys(config.keyHashes());
+                },
+                switch (credentials.source()) {
+                    case SECRETS_MANAGER -> credentials.secretsManager().pollInterval();
+                    case FILES -> credentials.files().rescanInterval();
+                    case CONFIG -> Duration.ZERO;
+                },
+                builtIns.stream()
+                        .map(BuiltInMerchantKeys::hashes)
+                        .reduce(MerchantKeyHashes.empty(), MerchantKeyHashes::plus));
     }
 
     /** Reads the source now and then every {@code interval}; zero: never again (a source that cannot change). */
     MerchantKeys(MerchantKeySource source, Duration interval, MerchantKeyHashes builtIn) {
         this.source = source;
         this.builtIn = builtIn;
-        this.hashes = new RotatingSource<>(() -> {
-            MerchantKeySource.Fetched fetched = source.fetch();
-            return new Versioned<>(fetched.hashes(), fetched.version());
-        }, new Events());
+        this.hashes = new RotatingSource<>(
+                () -> {
+                    MerchantKeySource.Fetched fetched = source.fetch();
+                    return new Versioned<>(fetched.hashes(), fetched.version());
+                },
+                new Events());
         hashes.load();
         refresher = interval.isZero() ? null : Poller.every(interval, "voyager-merchant-keys-refresh", this::refresh);
         MerchantKeyHashes loaded = hashes.current();
@@ -95,8 +106,9 @@ public class MerchantKeys {
 
         @Override
         public void installed(Versioned<MerchantKeyHashes> installed, boolean rotation) {
-            LOG.infof("Merchant API key hashes loaded from %s (version %s, %d merchants)", source.location(),
-                    installed.version(), installed.value().merchantCount());
+            LOG.infof(
+                    "Merchant API key hashes loaded from %s (version %s, %d merchants)",
+                    source.location(), installed.version(), installed.value().merchantCount());
         }
 
         @Override
@@ -104,14 +116,16 @@ public class MerchantKeys {
             if (failure instanceof IllegalArgumentException malformed) {
                 throw malformed; // malformed hashes stop the start, naming where they are, as malformed credentials do
             }
-            LOG.warnf("Merchant API key hashes from %s not available yet (%s); not ready until they are",
+            LOG.warnf(
+                    "Merchant API key hashes from %s not available yet (%s); not ready until they are",
                     source.location(), failure.getClass().getSimpleName());
         }
 
         @Override
         public void refreshFailed(Exception failure) {
             // Messages of our parsers never quote values; the SDK's name only the secret.
-            LOG.warnf("Reading merchant API key hashes from %s failed (%s: %s); the last good ones stay in use",
+            LOG.warnf(
+                    "Reading merchant API key hashes from %s failed (%s: %s); the last good ones stay in use",
                     source.location(), failure.getClass().getSimpleName(), failure.getMessage());
         }
     }

@@ -39,7 +39,11 @@ final class MountedMerchantKeys implements MerchantKeySource {
                     continue;
                 }
                 String content = Files.readString(file, StandardCharsets.UTF_8);
-                digests.put(merchant, Arrays.stream(content.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList());
+                digests.put(
+                        merchant,
+                        Arrays.stream(content.split("[\\s,]+"))
+                                .filter(s -> !s.isEmpty())
+                                .toList());
             }
         }
         // The digests are not secrets, so they may serve as the version themselves.

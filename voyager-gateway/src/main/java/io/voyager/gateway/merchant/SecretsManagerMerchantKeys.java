@@ -40,11 +40,13 @@ final class SecretsManagerMerchantKeys implements MerchantKeySource {
         try {
             root = json == null ? null : JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Secret " + name + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new IllegalArgumentException("Secret " + name + " is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("Secret " + name + " must be a JSON object of merchantId -> [sha256 hex]");
+            throw new IllegalArgumentException(
+                    "Secret " + name + " must be a JSON object of merchantId -> [sha256 hex]");
         }
         Map<String, List<String>> digests = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

@@ -18,6 +18,7 @@ public class AuthorizationMetrics {
 
     /** Processor label when no processor took part. */
     public static final String NO_PROCESSOR = "none";
+
     static final String AUTHORIZATIONS = "voyager.authorizations";
     static final String PROCESSOR_REQUEST = "voyager.processor.request";
 
@@ -29,11 +30,14 @@ public class AuthorizationMetrics {
             for (ProcessorId id : ProcessorId.values()) {
                 authorizations.put(key(id.label(), outcome), counter(registry, id.label(), outcome));
                 if (outcome != Outcome.REJECTED) {
-                    processorRequests.put(key(id.label(), outcome), Timer.builder(PROCESSOR_REQUEST)
-                            .description("Time of one call to a processor, including a retry after a refused connection")
-                            .tag("processor", id.label())
-                            .tag("outcome", outcome.label())
-                            .register(registry));
+                    processorRequests.put(
+                            key(id.label(), outcome),
+                            Timer.builder(PROCESSOR_REQUEST)
+                                    .description(
+                                            "Time of one call to a processor, including a retry after a refused connection")
+                                    .tag("processor", id.label())
+                                    .tag("outcome", outcome.label())
+                                    .register(registry));
                 }
             }
             authorizations.put(key(NO_PROCESSOR, outcome), counter(registry, NO_PROCESSOR, outcome));

@@ -22,8 +22,7 @@ public class CircuitBreakerMetrics {
     CircuitBreakerMetrics(MeterRegistry registry, CircuitBreakerMaintenance breakers, ProcessorGuards guards) {
         for (ProcessorId id : ProcessorId.values()) {
             for (CircuitBreakerState state : CircuitBreakerState.values()) {
-                Gauge.builder("voyager.circuit.breaker.state",
-                                () -> breakers.currentState(id.label()) == state ? 1 : 0)
+                Gauge.builder("voyager.circuit.breaker.state", () -> breakers.currentState(id.label()) == state ? 1 : 0)
                         .description("1 when the processor's circuit breaker is in this state")
                         .tag("processor", id.label())
                         .tag("state", state.name().toLowerCase(Locale.ROOT))

@@ -29,7 +29,8 @@ public class ProcessorsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("processors").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("processors").up();
         for (ProcessorId id : ProcessorId.values()) {
             String state = config.of(id).enabled()
                     ? "breaker " + breakers.currentState(id.label()).name().toLowerCase(Locale.ROOT)

@@ -15,7 +15,9 @@ import java.util.Set;
 @Singleton
 public class SloBuckets {
 
-    static final double[] SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1, 2.5, 5};
+    static final double[] SECONDS = {
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1, 2.5, 5
+    };
     private static final Set<String> TIMERS = Set.of(AuthorizationMetrics.PROCESSOR_REQUEST, "http.server.requests");
 
     @Produces

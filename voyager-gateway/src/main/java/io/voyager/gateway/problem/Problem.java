@@ -7,11 +7,11 @@ import java.util.List;
 /** An RFC 9457 problem details body, with our extension members {@code retryable} and {@code errors}. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, Boolean retryable, List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, Boolean retryable, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     @RegisterForReflection
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -11,13 +11,22 @@ public final class ProblemException extends RuntimeException {
     private final Integer retryAfterSeconds;
     private final String challenge;
 
-    private ProblemException(ProblemType type, String detail, Boolean retryable, List<Problem.FieldError> errors,
+    private ProblemException(
+            ProblemType type,
+            String detail,
+            Boolean retryable,
+            List<Problem.FieldError> errors,
             Integer retryAfterSeconds) {
         this(type, detail, retryable, errors, retryAfterSeconds, null);
     }
 
-    private ProblemException(ProblemType type, String detail, Boolean retryable, List<Problem.FieldError> errors,
-            Integer retryAfterSeconds, String challenge) {
+    private ProblemException(
+            ProblemType type,
+            String detail,
+            Boolean retryable,
+            List<Problem.FieldError> errors,
+            Integer retryAfterSeconds,
+            String challenge) {
         super(detail, null, false, false);
         this.type = type;
         this.retryable = retryable;
@@ -31,7 +40,8 @@ public final class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         return new ProblemException(ProblemType.INVALID_REQUEST, detail, null, List.copyOf(errors), null);
     }

@@ -36,7 +36,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request) {
-        return respond(ProblemType.NOT_FOUND, "No resource at " + request.path(), request).build();
+        return respond(ProblemType.NOT_FOUND, "No resource at " + request.path(), request)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -48,12 +49,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e, HttpServerRequest request) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", request).build();
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", request)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e, HttpServerRequest request) {
-        return respond(ProblemType.NOT_ACCEPTABLE, "Accept application/json or application/problem+json", request).build();
+        return respond(ProblemType.NOT_ACCEPTABLE, "Accept application/json or application/problem+json", request)
+                .build();
     }
 
     @ServerExceptionMapper

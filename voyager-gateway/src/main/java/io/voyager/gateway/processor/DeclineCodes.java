@@ -26,15 +26,16 @@ public final class DeclineCodes {
             "cc_rejected_bad_filled_security_code", "incorrect_cvc",
             "cc_rejected_high_risk", "fraudulent");
 
-    private DeclineCodes() {
-    }
+    private DeclineCodes() {}
 
     public static String adyen(String refusalReason) {
         return refusalReason == null ? GENERIC : ADYEN.getOrDefault(refusalReason, snakeCase(refusalReason));
     }
 
     public static String mercadoPago(String statusDetail) {
-        return statusDetail == null ? GENERIC : MERCADOPAGO.getOrDefault(statusDetail, statusDetail.replaceFirst("^cc_rejected_", ""));
+        return statusDetail == null
+                ? GENERIC
+                : MERCADOPAGO.getOrDefault(statusDetail, statusDetail.replaceFirst("^cc_rejected_", ""));
     }
 
     private static String snakeCase(String text) {

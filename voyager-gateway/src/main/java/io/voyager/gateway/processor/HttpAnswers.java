@@ -6,8 +6,7 @@ import jakarta.ws.rs.core.Response;
 /** Reads a processor's HTTP answer body into a wire type, treating an unreadable body as a processor failure. */
 public final class HttpAnswers {
 
-    private HttpAnswers() {
-    }
+    private HttpAnswers() {}
 
     public static <T> T read(ProcessorId processor, Response response, Class<T> type) {
         try {
@@ -17,7 +16,8 @@ public final class HttpAnswers {
             }
             return body;
         } catch (ProcessingException | IllegalStateException e) {
-            throw new ProcessorFailureException(processor, "unreadable response body (HTTP " + response.getStatus() + ")", e);
+            throw new ProcessorFailureException(
+                    processor, "unreadable response body (HTTP " + response.getStatus() + ")", e);
         }
     }
 

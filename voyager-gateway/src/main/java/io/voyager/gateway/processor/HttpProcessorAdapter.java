@@ -28,8 +28,13 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
     private final ProcessorGuards guards;
     private final CredentialsProvider credentials;
 
-    protected HttpProcessorAdapter(ProcessorId id, Class<A> api, ProcessorsConfig config, ProcessorEndpoints endpoints,
-            ProcessorGuards guards, CredentialsProvider credentials) {
+    protected HttpProcessorAdapter(
+            ProcessorId id,
+            Class<A> api,
+            ProcessorsConfig config,
+            ProcessorEndpoints endpoints,
+            ProcessorGuards guards,
+            CredentialsProvider credentials) {
         this.id = id;
         this.clients = new RestClients<>(api, config.of(id));
         this.api = clients.build(endpoints.baseUri(id)); // built at start, not on the first payment
@@ -61,25 +66,29 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
      */
     private Uni<ProcessorResult> exchange(ProcessorRequest request) {
         ProcessorCredentials used = credentials.current(id.label());
-        return exchange(api, request, used).onFailure(ProcessorRejectedException.class).recoverWithUni(failure -> {
-            ProcessorRejectedException refused = (ProcessorRejectedException) failure;
-            if (!refused.credentialsRefused()) {
-                return Uni.createFrom().failure(refused);
-            }
-            return Uni.createFrom().item(() -> {
-                        credentials.forceRefresh(id.label());
-                        return credentials.current(id.label());
-                    })
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .flatMap(renewed -> {
-                        if (renewed.equals(used)) {
-                            return Uni.createFrom().failure(refused);
-                        }
-                        LOG.infof("%s refused the credentials (HTTP %d); retrying once with refreshed ones", id,
-                                refused.httpStatus());
-                        return exchange(api, request, renewed);
-                    });
-        });
+        return exchange(api, request, used)
+                .onFailure(ProcessorRejectedException.class)
+                .recoverWithUni(failure -> {
+                    ProcessorRejectedException refused = (ProcessorRejectedException) failure;
+                    if (!refused.credentialsRefused()) {
+                        return Uni.createFrom().failure(refused);
+                    }
+                    return Uni.createFrom()
+                            .item(() -> {
+                                credentials.forceRefresh(id.label());
+                                return credentials.current(id.label());
+                            })
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                            .flatMap(renewed -> {
+                                if (renewed.equals(used)) {
+                                    return Uni.createFrom().failure(refused);
+                                }
+                                LOG.infof(
+                                        "%s refused the credentials (HTTP %d); retrying once with refreshed ones",
+                                        id, refused.httpStatus());
+                                return exchange(api, request, renewed);
+                            });
+                });
     }
 
     /**
@@ -111,12 +120,14 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
     }
 
     private Uni<ProcessorResult> exchange(A api, ProcessorRequest request, ProcessorCredentials current) {
-        return Uni.createFrom().deferred(() -> send(api, request, current))
+        return Uni.createFrom()
+                .deferred(() -> send(api, request, current))
                 .map(response -> {
                     try (response) {
                         return interpret(response);
                     }
                 })
-                .onFailure().transform(failure -> TransportFailures.classify(id, failure));
+                .onFailure()
+                .transform(failure -> TransportFailures.classify(id, failure));
     }
 }

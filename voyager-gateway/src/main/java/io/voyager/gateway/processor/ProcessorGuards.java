@@ -22,36 +22,46 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @Singleton
 public class ProcessorGuards {
 
-    private static final TypeLiteral<Uni<ProcessorResult>> RESULT = new TypeLiteral<>() {
-    };
+    private static final TypeLiteral<Uni<ProcessorResult>> RESULT = new TypeLiteral<>() {};
 
     private final Map<ProcessorId, TypedGuard<Uni<ProcessorResult>>> guards = new EnumMap<>(ProcessorId.class);
 
     ProcessorGuards(ProcessorsConfig processors, BreakerConfig breaker) {
         for (ProcessorId id : ProcessorId.values()) {
             ProcessorsConfig.Processor config = processors.of(id);
-            guards.put(id, TypedGuard.create(RESULT)
-                    .withThreadOffload(false)
-                    .withTimeout().duration(config.timeoutMs(), ChronoUnit.MILLIS).done()
-                    // Rejections (4xx) and a full in-flight limit are not signs of an unhealthy processor.
-                    .withCircuitBreaker().name(id.label())
-                    .skipOn(List.of(ProcessorRejectedException.class, BulkheadException.class))
-                    .requestVolumeThreshold(breaker.requestVolumeThreshold())
-                    .failureRatio(breaker.failureRatio())
-                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(breaker.successThreshold())
-                    .done()
-                    .withBulkhead().limit(config.maxInFlight()).queueSize(1).done()
-                    .withRetry().maxRetries(1).delay(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
-                    .retryOn(ProcessorUnreachableException.class).done()
-                    .build());
+            guards.put(
+                    id,
+                    TypedGuard.create(RESULT)
+                            .withThreadOffload(false)
+                            .withTimeout()
+                            .duration(config.timeoutMs(), ChronoUnit.MILLIS)
+                            .done()
+                            // Rejections (4xx) and a full in-flight limit are not signs of an unhealthy processor.
+                            .withCircuitBreaker()
+                            .name(id.label())
+                            .skipOn(List.of(ProcessorRejectedException.class, BulkheadException.class))
+                            .requestVolumeThreshold(breaker.requestVolumeThreshold())
+                            .failureRatio(breaker.failureRatio())
+                            .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                            .successThreshold(breaker.successThreshold())
+                            .done()
+                            .withBulkhead()
+                            .limit(config.maxInFlight())
+                            .queueSize(1)
+                            .done()
+                            .withRetry()
+                            .maxRetries(1)
+                            .delay(0, ChronoUnit.MILLIS)
+                            .jitter(0, ChronoUnit.MILLIS)
+                            .retryOn(ProcessorUnreachableException.class)
+                            .done()
+                            .build());
         }
     }
 
     /** Runs one processor call inside that processor's boundary. */
     public Uni<ProcessorResult> call(ProcessorId processor, Supplier<Uni<ProcessorResult>> call) {
-        return guards.get(processor).get(call)
-                .onFailure().transform(failure -> translate(processor, failure));
+        return guards.get(processor).get(call).onFailure().transform(failure -> translate(processor, failure));
     }
 
     private static Throwable translate(ProcessorId processor, Throwable failure) {

@@ -6,11 +6,7 @@ package io.voyager.gateway.processor;
  * @param idempotencyKey the client's key, forwarded so a retry can never authorize twice
  */
 public record ProcessorRequest(
-        String idempotencyKey,
-        String merchantId,
-        String reference,
-        Money amount,
-        String paymentToken) {
+        String idempotencyKey, String merchantId, String reference, Money amount, String paymentToken) {
 
     @Override
     public String toString() {

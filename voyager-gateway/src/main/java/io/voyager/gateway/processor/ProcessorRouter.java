@@ -23,7 +23,8 @@ public class ProcessorRouter {
             for (String currency : route.currencies()) {
                 String code = currency.trim().toUpperCase(Locale.ROOT);
                 if (routeByCurrency.put(code, order) != null) {
-                    throw new IllegalStateException("Currency " + code + " appears in more than one route under voyager.routing.routes");
+                    throw new IllegalStateException(
+                            "Currency " + code + " appears in more than one route under voyager.routing.routes");
                 }
             }
         });
@@ -31,16 +32,17 @@ public class ProcessorRouter {
 
     /** The processors to try, in order. Empty when every candidate is disabled. */
     public List<ProcessorId> route(String currency, Optional<ProcessorId> named) {
-        List<ProcessorId> candidates = named.map(List::of)
-                .orElseGet(() -> routeByCurrency.getOrDefault(currency, defaultRoute));
+        List<ProcessorId> candidates =
+                named.map(List::of).orElseGet(() -> routeByCurrency.getOrDefault(currency, defaultRoute));
         return candidates.stream().filter(id -> processors.of(id).enabled()).toList();
     }
 
     private static List<ProcessorId> parse(String property, List<String> names) {
         List<ProcessorId> ids = names.stream()
                 .map(String::trim)
-                .map(name -> ProcessorId.byLabel(name).orElseThrow(() -> new IllegalStateException(
-                        "Unknown processor '" + name + "' in " + property + "; known: stripe, adyen, mercadopago")))
+                .map(name -> ProcessorId.byLabel(name)
+                        .orElseThrow(() -> new IllegalStateException("Unknown processor '" + name + "' in " + property
+                                + "; known: stripe, adyen, mercadopago")))
                 .distinct()
                 .toList();
         if (ids.isEmpty()) {

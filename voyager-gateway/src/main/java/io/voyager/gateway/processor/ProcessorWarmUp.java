@@ -30,10 +30,14 @@ public class ProcessorWarmUp {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
             HttpServer server = vertx.createHttpServer()
-                    .requestHandler(request -> request.body().onComplete(ignored -> request.response()
-                            .putHeader("Content-Type", "application/json").end("{}")))
+                    .requestHandler(request -> request.body()
+                            .onComplete(ignored -> request.response()
+                                    .putHeader("Content-Type", "application/json")
+                                    .end("{}")))
                     .listen(0, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             URI loopback = URI.create("http://127.0.0.1:" + server.actualPort());
             for (int round = 0; round < ROUNDS; round++) {
                 for (PaymentProcessor processor : processors) {

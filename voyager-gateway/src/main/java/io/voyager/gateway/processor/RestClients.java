@@ -1,9 +1,9 @@
 package io.voyager.gateway.processor;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Builds a processor's wire clients. Adapters return raw responses and map every

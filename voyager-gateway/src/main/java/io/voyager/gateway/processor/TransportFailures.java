@@ -7,8 +7,7 @@ import java.util.concurrent.TimeoutException;
 /** Turns a transport-level exception from a wire client into what it means for failover. */
 public final class TransportFailures {
 
-    private TransportFailures() {
-    }
+    private TransportFailures() {}
 
     public static ProcessorException classify(ProcessorId processor, Throwable failure) {
         if (failure instanceof ProcessorException known) {
@@ -18,12 +17,14 @@ public final class TransportFailures {
             if (t instanceof ConnectException) {
                 return new ProcessorUnreachableException(processor, failure);
             }
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
                     || t instanceof InterruptedException
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return new ProcessorTimeoutException(processor, failure);
             }
         }
-        return new ProcessorFailureException(processor, "transport failure: " + failure.getClass().getSimpleName(), failure);
+        return new ProcessorFailureException(
+                processor, "transport failure: " + failure.getClass().getSimpleName(), failure);
     }
 }

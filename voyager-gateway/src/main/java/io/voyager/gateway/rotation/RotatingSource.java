@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RotatingSource<T> {
 
     /** What a read brought: the value and a version that changes whenever it does. */
-    public record Versioned<T>(T value, String version) {
-    }
+    public record Versioned<T>(T value, String version) {}
 
     /** Reads the source. A malformed value is an exception, as an unreachable source is. */
     @FunctionalInterface
@@ -40,8 +39,7 @@ public final class RotatingSource<T> {
         void firstReadFailed(Exception failure);
 
         /** A refresh worked, whether or not it brought a new version. */
-        default void refreshed() {
-        }
+        default void refreshed() {}
 
         /** A refresh failed; the last good value stays in use. */
         void refreshFailed(Exception failure);

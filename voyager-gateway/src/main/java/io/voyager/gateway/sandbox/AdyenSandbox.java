@@ -39,7 +39,9 @@ final class AdyenSandbox implements SandboxApi {
             return error(403, "901", "Invalid Merchant Account", "security");
         }
         JsonObject amount = body.getValue("amount") instanceof JsonObject a ? a : null;
-        if (amount == null || !(amount.getValue("value") instanceof Number) || !(amount.getValue("currency") instanceof String)) {
+        if (amount == null
+                || !(amount.getValue("value") instanceof Number)
+                || !(amount.getValue("currency") instanceof String)) {
             return error(422, "100", "Required object 'amount' is not provided.", "validation");
         }
         if (!(body.getValue("reference") instanceof String)) {
@@ -68,9 +70,11 @@ final class AdyenSandbox implements SandboxApi {
 
     @Override
     public SandboxReply declined(RoutingContext request) {
-        return new SandboxReply(200, result(request, "Refused")
-                .put("refusalReason", "Not enough balance")
-                .put("refusalReasonCode", "12"));
+        return new SandboxReply(
+                200,
+                result(request, "Refused")
+                        .put("refusalReason", "Not enough balance")
+                        .put("refusalReasonCode", "12"));
     }
 
     @Override
@@ -88,11 +92,13 @@ final class AdyenSandbox implements SandboxApi {
     }
 
     private static SandboxReply error(int status, String errorCode, String message, String errorType) {
-        return new SandboxReply(status, new JsonObject()
-                .put("status", status)
-                .put("errorCode", errorCode)
-                .put("message", message)
-                .put("errorType", errorType)
-                .put("pspReference", SandboxIds.adyen()));
+        return new SandboxReply(
+                status,
+                new JsonObject()
+                        .put("status", status)
+                        .put("errorCode", errorCode)
+                        .put("message", message)
+                        .put("errorType", errorType)
+                        .put("pspReference", SandboxIds.adyen()));
     }
 }

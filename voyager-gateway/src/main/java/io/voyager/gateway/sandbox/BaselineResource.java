@@ -28,6 +28,9 @@ public class BaselineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response authorize(@HeaderParam("Idempotency-Key") String idempotencyKey, String body) {
-        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(APPROVAL).build();
+        return Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(APPROVAL)
+                .build();
     }
 }

@@ -58,13 +58,17 @@ final class MercadoPagoSandbox implements SandboxApi {
     @Override
     public SandboxReply approved(RoutingContext request) {
         boolean capture = SandboxApi.jsonBody(request).getBoolean("capture", true);
-        return new SandboxReply(201, payment(request, capture ? "approved" : "authorized",
-                capture ? "accredited" : "pending_capture").put("captured", capture));
+        return new SandboxReply(
+                201,
+                payment(request, capture ? "approved" : "authorized", capture ? "accredited" : "pending_capture")
+                        .put("captured", capture));
     }
 
     @Override
     public SandboxReply declined(RoutingContext request) {
-        return new SandboxReply(201, payment(request, "rejected", "cc_rejected_insufficient_amount").put("captured", false));
+        return new SandboxReply(
+                201,
+                payment(request, "rejected", "cc_rejected_insufficient_amount").put("captured", false));
     }
 
     @Override
@@ -89,10 +93,12 @@ final class MercadoPagoSandbox implements SandboxApi {
         if (causeCode != null) {
             cause.add(new JsonObject().put("code", causeCode).put("description", message));
         }
-        return new SandboxReply(status, new JsonObject()
-                .put("message", message)
-                .put("error", error)
-                .put("status", status)
-                .put("cause", cause));
+        return new SandboxReply(
+                status,
+                new JsonObject()
+                        .put("message", message)
+                        .put("error", error)
+                        .put("status", status)
+                        .put("cause", cause));
     }
 }

@@ -43,10 +43,13 @@ public class SandboxFaultsResource {
     @Path("/{processor}")
     @Consumes(MediaType.APPLICATION_JSON)
     public FaultSettings set(@PathParam("processor") String processor, FaultSettings settings) {
-        ProcessorId id = ProcessorId.byLabel(processor).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
-                "No sandbox processor " + processor + "; use stripe, adyen or mercadopago"));
+        ProcessorId id = ProcessorId.byLabel(processor)
+                .orElseThrow(() -> ProblemException.of(
+                        ProblemType.NOT_FOUND,
+                        "No sandbox processor " + processor + "; use stripe, adyen or mercadopago"));
         if (settings == null || settings.invalidity() != null) {
-            throw ProblemException.of(ProblemType.BAD_REQUEST,
+            throw ProblemException.of(
+                    ProblemType.BAD_REQUEST,
                     settings == null ? "Send {\"latencyMs\":..,\"errorRate\":..,\"down\":..}" : settings.invalidity());
         }
         faults.set(id, settings);

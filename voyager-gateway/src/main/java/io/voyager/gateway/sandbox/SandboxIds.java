@@ -9,8 +9,7 @@ final class SandboxIds {
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SandboxIds() {
-    }
+    private SandboxIds() {}
 
     static String stripe(String prefix) {
         return prefix + random(ALPHANUMERIC, 24);

@@ -21,7 +21,8 @@ public class SandboxMerchantKeys implements BuiltInMerchantKeys {
 
     @Override
     public MerchantKeyHashes hashes() {
-        return MerchantKeyHashes.of(Map.of(MERCHANTS.get(0), List.of(TEST_KEY_SHA256),
-                MERCHANTS.get(1), List.of(TEST_KEY_SHA256)), "sandbox");
+        return MerchantKeyHashes.of(
+                Map.of(MERCHANTS.get(0), List.of(TEST_KEY_SHA256), MERCHANTS.get(1), List.of(TEST_KEY_SHA256)),
+                "sandbox");
     }
 }

@@ -56,7 +56,9 @@ public class SandboxServers {
     SandboxServers(SandboxConfig config, SandboxFaults faults) {
         this.config = config;
         this.faults = faults;
-        for (SandboxApi api : List.of(new StripeSandbox(config.accepts()), new AdyenSandbox(config.accepts()),
+        for (SandboxApi api : List.of(
+                new StripeSandbox(config.accepts()),
+                new AdyenSandbox(config.accepts()),
                 new MercadoPagoSandbox(config.accepts()))) {
             apis.put(api.id(), api);
         }
@@ -83,7 +85,8 @@ public class SandboxServers {
             listen(id);
             applyDown(id, faults.of(id).down());
         }
-        LOG.infof("Sandbox processors listening: stripe %s, adyen %s, mercadopago %s",
+        LOG.infof(
+                "Sandbox processors listening: stripe %s, adyen %s, mercadopago %s",
                 baseUri(ProcessorId.STRIPE), baseUri(ProcessorId.ADYEN), baseUri(ProcessorId.MERCADOPAGO));
     }
 
@@ -123,16 +126,21 @@ public class SandboxServers {
     private void listen(ProcessorId processor) {
         SandboxApi api = apis.get(processor);
         Router router = Router.router(vertx);
-        router.post(api.path()).handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(ctx -> handle(api, ctx));
+        router.post(api.path())
+                .handler(BodyHandler.create().setBodyLimit(64 * 1024))
+                .handler(ctx -> handle(api, ctx));
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(router)
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(router)
                     .listen(ports.get(processor), config.host())
-                    .toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             servers.put(processor, server);
             ports.put(processor, server.actualPort());
         } catch (Exception e) {
-            throw new IllegalStateException("Sandbox " + processor + " could not listen on " + config.host() + ":"
-                    + ports.get(processor), e);
+            throw new IllegalStateException(
+                    "Sandbox " + processor + " could not listen on " + config.host() + ":" + ports.get(processor), e);
         }
     }
 
@@ -142,7 +150,9 @@ public class SandboxServers {
             try {
                 server.close().toCompletionStage().toCompletableFuture().get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception e) {
-                LOG.warnf("Sandbox %s listener did not close cleanly: %s", processor, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "Sandbox %s listener did not close cleanly: %s",
+                        processor, e.getClass().getSimpleName());
             }
         }
     }

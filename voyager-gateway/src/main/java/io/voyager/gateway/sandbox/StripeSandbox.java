@@ -33,14 +33,18 @@ final class StripeSandbox implements SandboxApi {
         MultiMap form = request.request().formAttributes();
         for (String param : new String[] {"amount", "currency", "payment_method"}) {
             if (form.get(param) == null || form.get(param).isBlank()) {
-                return error(400, "invalid_request_error", "parameter_missing", "Missing required param: " + param + ".");
+                return error(
+                        400, "invalid_request_error", "parameter_missing", "Missing required param: " + param + ".");
             }
         }
         if (!form.get("amount").matches("[1-9][0-9]{0,7}")) {
             return error(400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: amount.");
         }
         if (!"manual".equals(form.get("capture_method")) || !"true".equals(form.get("confirm"))) {
-            return error(400, "invalid_request_error", "parameter_invalid_empty",
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "parameter_invalid_empty",
                     "This sandbox only authorizes: send confirm=true and capture_method=manual.");
         }
         return null;
@@ -59,17 +63,19 @@ final class StripeSandbox implements SandboxApi {
     @Override
     public SandboxReply approved(RoutingContext request) {
         MultiMap form = request.request().formAttributes();
-        return new SandboxReply(200, new JsonObject()
-                .put("id", SandboxIds.stripe("pi_"))
-                .put("object", "payment_intent")
-                .put("amount", Long.parseLong(form.get("amount")))
-                .put("amount_capturable", Long.parseLong(form.get("amount")))
-                .put("currency", form.get("currency"))
-                .put("capture_method", "manual")
-                .put("payment_method", form.get("payment_method"))
-                .put("status", "requires_capture")
-                .put("livemode", false)
-                .put("created", Instant.now().getEpochSecond()));
+        return new SandboxReply(
+                200,
+                new JsonObject()
+                        .put("id", SandboxIds.stripe("pi_"))
+                        .put("object", "payment_intent")
+                        .put("amount", Long.parseLong(form.get("amount")))
+                        .put("amount_capturable", Long.parseLong(form.get("amount")))
+                        .put("currency", form.get("currency"))
+                        .put("capture_method", "manual")
+                        .put("payment_method", form.get("payment_method"))
+                        .put("status", "requires_capture")
+                        .put("livemode", false)
+                        .put("created", Instant.now().getEpochSecond()));
     }
 
     @Override
@@ -78,12 +84,17 @@ final class StripeSandbox implements SandboxApi {
                 .put("id", SandboxIds.stripe("pi_"))
                 .put("object", "payment_intent")
                 .put("status", "requires_payment_method");
-        return new SandboxReply(402, new JsonObject().put("error", new JsonObject()
-                .put("type", "card_error")
-                .put("code", "card_declined")
-                .put("decline_code", "insufficient_funds")
-                .put("message", "Your card has insufficient funds.")
-                .put("payment_intent", intent)));
+        return new SandboxReply(
+                402,
+                new JsonObject()
+                        .put(
+                                "error",
+                                new JsonObject()
+                                        .put("type", "card_error")
+                                        .put("code", "card_declined")
+                                        .put("decline_code", "insufficient_funds")
+                                        .put("message", "Your card has insufficient funds.")
+                                        .put("payment_intent", intent)));
     }
 
     @Override

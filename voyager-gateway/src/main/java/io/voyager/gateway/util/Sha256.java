@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 of text as UTF-8. Compare digests with {@link MessageDigest#isEqual}, which takes constant time. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A fresh digest, for input fed in parts. */
     public static MessageDigest newDigest() {

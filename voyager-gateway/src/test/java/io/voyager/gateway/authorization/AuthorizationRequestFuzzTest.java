@@ -46,16 +46,22 @@ class AuthorizationRequestFuzzTest {
             PARSER.idempotencyKey(header);
         } catch (ProblemException refused) {
             assertThat(refused.type().status()).isBetween(400, 499);
-            assertThat(CardNumberDetector.containsCardNumber(refused.getMessage())).isFalse();
+            assertThat(CardNumberDetector.containsCardNumber(refused.getMessage()))
+                    .isFalse();
         }
         try {
             AuthorizationRequest request = PARSER.parse(body);
             assertThat(request.amount().value()).isBetween(1L, LIMITS.maxAmountMinorUnits());
-            assertThat(CardNumberDetector.containsCardNumber(request.reference())).isFalse();
-            assertThat(CardNumberDetector.containsCardNumber(request.paymentMethod().token())).isFalse();
+            assertThat(CardNumberDetector.containsCardNumber(request.reference()))
+                    .isFalse();
+            assertThat(CardNumberDetector.containsCardNumber(
+                            request.paymentMethod().token()))
+                    .isFalse();
         } catch (ProblemException refused) {
             assertThat(refused.type().status()).isBetween(400, 499);
-            assertThat(CardNumberDetector.containsCardNumber(refused.getMessage())).as(refused.getMessage()).isFalse();
+            assertThat(CardNumberDetector.containsCardNumber(refused.getMessage()))
+                    .as(refused.getMessage())
+                    .isFalse();
         }
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class CardDataAnywhereTest {
 
     /** Visa 16, Visa 13, Amex 15, Discover 16 and a 19-digit number, each Luhn-valid. */
-    private static final List<String> PANS = List.of("4111111111111111", "4222222222222", "378282246310005",
-            "6011111111111117", "6221260000000000001");
+    private static final List<String> PANS =
+            List.of("4111111111111111", "4222222222222", "378282246310005", "6011111111111117", "6221260000000000001");
 
     /** The number as people write it: plain, in groups of four with spaces, with dashes. */
     private static List<String> writings(String pan) {
@@ -56,10 +56,16 @@ class CardDataAnywhereTest {
         places.put("amount.currency", pan -> valid.replace("\"USD\"", "\"" + pan + "\""));
         places.put("paymentMethod.token", pan -> valid.replace("tok_approved", pan));
         places.put("processor", pan -> Payments.body(1299, "USD", "tok_approved", pan));
-        places.put("unknown field value", pan -> valid.replace("{\"merchantId\"", "{\"note\":\"card " + pan + "\",\"merchantId\""));
+        places.put(
+                "unknown field value",
+                pan -> valid.replace("{\"merchantId\"", "{\"note\":\"card " + pan + "\",\"merchantId\""));
         places.put("unknown field name", pan -> valid.replace("{\"merchantId\"", "{\"" + pan + "\":1,\"merchantId\""));
-        places.put("nested array", pan -> valid.replace("{\"merchantId\"", "{\"x\":{\"y\":[1,\"" + pan + "\"]},\"merchantId\""));
-        places.put("paymentMethod extra field", pan -> valid.replace("{\"token\":", "{\"number\":\"" + pan + "\",\"token\":"));
+        places.put(
+                "nested array",
+                pan -> valid.replace("{\"merchantId\"", "{\"x\":{\"y\":[1,\"" + pan + "\"]},\"merchantId\""));
+        places.put(
+                "paymentMethod extra field",
+                pan -> valid.replace("{\"token\":", "{\"number\":\"" + pan + "\",\"token\":"));
         return places;
     }
 
@@ -80,17 +86,15 @@ class CardDataAnywhereTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logged.add(record.getLoggerName() + " " + record.getMessage() + " " + java.util.Arrays.toString(
-                        record.getParameters()) + " " + record.getThrown());
+                logged.add(record.getLoggerName() + " " + record.getMessage() + " "
+                        + java.util.Arrays.toString(record.getParameters()) + " " + record.getThrown());
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger.getLogger("").addHandler(capture);
         List<String> output = new ArrayList<>();
@@ -99,15 +103,20 @@ class CardDataAnywhereTest {
         try {
             for (String pan : PANS) {
                 for (String written : writings(pan)) {
-                    for (Map.Entry<String, Function<String, String>> place : bodyPlaces().entrySet()) {
-                        Response response = authenticated().header("Idempotency-Key", "card-" + sent)
-                                .body(place.getValue().apply(written)).post(Payments.PATH);
+                    for (Map.Entry<String, Function<String, String>> place :
+                            bodyPlaces().entrySet()) {
+                        Response response = authenticated()
+                                .header("Idempotency-Key", "card-" + sent)
+                                .body(place.getValue().apply(written))
+                                .post(Payments.PATH);
                         check(softly, response, "body " + place.getKey() + " <" + written + ">", output);
                         sent++;
                     }
-                    for (Map.Entry<String, Function<String, List<Header>>> place : headerPlaces().entrySet()) {
+                    for (Map.Entry<String, Function<String, List<Header>>> place :
+                            headerPlaces().entrySet()) {
                         RequestSpecification request = place.getKey().equals("Authorization")
-                                ? given().contentType(ContentType.JSON) : authenticated();
+                                ? given().contentType(ContentType.JSON)
+                                : authenticated();
                         if (!place.getKey().equals("Idempotency-Key")) {
                             request.header("Idempotency-Key", "card-" + sent);
                         }
@@ -119,8 +128,10 @@ class CardDataAnywhereTest {
                         check(softly, response, "header " + place.getKey() + " <" + written + ">", output);
                         sent++;
                     }
-                    Response query = authenticated().header("Idempotency-Key", "card-" + sent)
-                            .queryParam("ref", written).body(Payments.body(1299, "USD", "tok_approved", null))
+                    Response query = authenticated()
+                            .header("Idempotency-Key", "card-" + sent)
+                            .queryParam("ref", written)
+                            .body(Payments.body(1299, "USD", "tok_approved", null))
                             .post(Payments.PATH);
                     check(softly, query, "query string <" + written + ">", output);
                     sent++;
@@ -132,11 +143,15 @@ class CardDataAnywhereTest {
         output.add(given().accept("text/plain").get("/q/metrics").asString());
         output.addAll(logged);
 
-        assertThat(sent).as("requests sent").isEqualTo(PANS.size() * 3 * (bodyPlaces().size() + headerPlaces().size() + 1));
+        assertThat(sent)
+                .as("requests sent")
+                .isEqualTo(
+                        PANS.size() * 3 * (bodyPlaces().size() + headerPlaces().size() + 1));
         String everything = String.join("\n", output);
         String digitsOnly = everything.replaceAll("[ -]", "");
         for (String pan : PANS) {
-            softly.assertThat(digitsOnly).as("captured output (responses, logs, metrics) mentions " + pan)
+            softly.assertThat(digitsOnly)
+                    .as("captured output (responses, logs, metrics) mentions " + pan)
                     .doesNotContain(pan);
         }
         softly.assertAll();
@@ -149,7 +164,8 @@ class CardDataAnywhereTest {
     private static void check(SoftAssertions softly, Response response, String what, List<String> output) {
         softly.assertThat(response.statusCode()).as(what).isEqualTo(400);
         softly.assertThat(response.contentType()).as(what).startsWith("application/problem+json");
-        softly.assertThat(response.jsonPath().getString("type")).as(what)
+        softly.assertThat(response.jsonPath().getString("type"))
+                .as(what)
                 .isEqualTo("urn:voyager:problem:card-number-in-request");
         output.add(response.asString());
         response.headers().forEach(header -> output.add(header.getName() + ": " + header.getValue()));

@@ -64,8 +64,8 @@ class SlowProcessorInFlightTest {
 
     @BeforeEach
     void client() {
-        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
+        http = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(IN_FLIGHT));
     }
 
     @Test
@@ -83,13 +83,16 @@ class SlowProcessorInFlightTest {
         List<Answer> answers = round.answers();
 
         assertThat(answers.stream().filter(answer -> answer.at() > lastSent).count())
-                .as("calls still unanswered when the last one was sent").isEqualTo(IN_FLIGHT);
-        Map<Integer, Long> byStatus = answers.stream()
-                .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
+                .as("calls still unanswered when the last one was sent")
+                .isEqualTo(IN_FLIGHT);
+        Map<Integer, Long> byStatus =
+                answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
         assertThat(byStatus).as("answers by HTTP status").isEqualTo(Map.of(201, (long) IN_FLIGHT));
-        assertThat(answers).as("every one authorized by the processor it named, none failed over")
+        assertThat(answers)
+                .as("every one authorized by the processor it named, none failed over")
                 .allSatisfy(answer -> assertThat(answer.body())
-                        .contains("\"status\":\"AUTHORIZED\"").contains("\"processor\":\"stripe\""));
+                        .contains("\"status\":\"AUTHORIZED\"")
+                        .contains("\"processor\":\"stripe\""));
     }
 
     /**
@@ -124,10 +127,15 @@ class SlowProcessorInFlightTest {
         Thread.sleep(BREAKER_DELAY_MS + 500);
         int createdInARow = 0;
         for (int trial = 0; trial < 20 && createdInARow < BREAKER_SUCCESS_THRESHOLD; trial++) {
-            createdInARow = awaitAll(List.of(authorize("trial-" + trials.incrementAndGet()))).get(0).status() == 201
-                    ? createdInARow + 1 : 0;
+            createdInARow = awaitAll(List.of(authorize("trial-" + trials.incrementAndGet())))
+                                    .get(0)
+                                    .status()
+                            == 201
+                    ? createdInARow + 1
+                    : 0;
         }
-        assertThat(createdInARow).as("consecutive trial calls created after the warm-up")
+        assertThat(createdInARow)
+                .as("consecutive trial calls created after the warm-up")
                 .isEqualTo(BREAKER_SUCCESS_THRESHOLD);
     }
 
@@ -150,8 +158,12 @@ class SlowProcessorInFlightTest {
     }
 
     private static void setStripeLatency(int latencyMs) {
-        given().contentType("application/json").body("{\"latencyMs\":" + latencyMs + ",\"errorRate\":0,\"down\":false}")
-                .when().put("/sandbox/faults/stripe").then().statusCode(200);
+        given().contentType("application/json")
+                .body("{\"latencyMs\":" + latencyMs + ",\"errorRate\":0,\"down\":false}")
+                .when()
+                .put("/sandbox/faults/stripe")
+                .then()
+                .statusCode(200);
     }
 
     @AfterEach
@@ -164,22 +176,27 @@ class SlowProcessorInFlightTest {
         String body = "{\"merchantId\":\"" + Payments.MERCHANT + "\",\"reference\":\"" + reference + "\","
                 + "\"amount\":{\"value\":1299,\"currency\":\"USD\"},\"paymentMethod\":{\"token\":\"tok_approved\"},"
                 + "\"processor\":\"stripe\"}";
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setHost(authorizations.getHost()).setPort(authorizations.getPort()).setURI(authorizations.getPath())
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(authorizations.getHost())
+                .setPort(authorizations.getPort())
+                .setURI(authorizations.getPath())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", "capacity-" + reference + "-" + System.nanoTime())
                 .putHeader("Authorization", "Bearer " + Payments.SANDBOX_KEY);
         return http.request(request)
                 .compose(sent -> sent.send(body))
-                .compose(response -> response.body().map(answer ->
-                        new Answer(response.statusCode(), answer.toString(), System.nanoTime())));
+                .compose(response -> response.body()
+                        .map(answer -> new Answer(response.statusCode(), answer.toString(), System.nanoTime())));
     }
 
     private static List<Answer> awaitAll(List<Future<Answer>> calls) throws Exception {
-        return Future.all(calls).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS)
+        return Future.all(calls)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS)
                 .<Answer>list();
     }
 
-    private record Answer(int status, String body, long at) {
-    }
+    private record Answer(int status, String body, long at) {}
 }

@@ -34,16 +34,18 @@ final class BreakerTimeline implements AutoCloseable {
     BreakerTimeline(CircuitBreakerMaintenance breakers) {
         this.breakers = breakers;
         sample();
-        sampler = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(SAMPLE_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "chaos-breaker-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        sample();
+                        try {
+                            Thread.sleep(SAMPLE_MS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "chaos-breaker-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -61,7 +63,10 @@ final class BreakerTimeline implements AutoCloseable {
     }
 
     synchronized List<String> statesOf(ProcessorId processor) {
-        return changes.stream().filter(change -> change.processor() == processor).map(Change::state).toList();
+        return changes.stream()
+                .filter(change -> change.processor() == processor)
+                .map(Change::state)
+                .toList();
     }
 
     synchronized List<Change> changes() {

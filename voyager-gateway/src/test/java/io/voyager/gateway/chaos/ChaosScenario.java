@@ -32,8 +32,7 @@ final class ChaosScenario {
     /** Unmeasured load first, so class loading, JIT and connection pools are not counted as chaos. */
     private static final Duration WARM_UP = Duration.ofSeconds(3);
 
-    record Step(Duration at, String what, Runnable action) {
-    }
+    record Step(Duration at, String what, Runnable action) {}
 
     record Result(Map<String, LoopbackLoad.Report> streams, BreakerTimeline timeline, String text) {
         LoopbackLoad.Report stream(String name) {
@@ -41,7 +40,9 @@ final class ChaosScenario {
         }
 
         long completed() {
-            return streams.values().stream().mapToLong(LoopbackLoad.Report::completed).sum();
+            return streams.values().stream()
+                    .mapToLong(LoopbackLoad.Report::completed)
+                    .sum();
         }
     }
 
@@ -50,7 +51,7 @@ final class ChaosScenario {
     private final List<Step> script = new ArrayList<>();
     private double ratePerStream = 20;
     private Duration duration = Duration.ofSeconds(10);
-    private Runnable atStart = () -> { };
+    private Runnable atStart = () -> {};
 
     ChaosScenario(String name) {
         this.name = name;
@@ -89,8 +90,9 @@ final class ChaosScenario {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         Map<String, LoopbackLoad.Report> reports = new LinkedHashMap<>();
         List<Future<LoopbackLoad.Report>> warming = new ArrayList<>();
-        streams.values().forEach(currency -> warming.add(drivers.submit(() -> LoopbackLoad.run(gateway,
-                new CurrencyRequests(gateway, name + "-warm", currency), ratePerStream, WARM_UP))));
+        streams.values()
+                .forEach(currency -> warming.add(drivers.submit(() -> LoopbackLoad.run(
+                        gateway, new CurrencyRequests(gateway, name + "-warm", currency), ratePerStream, WARM_UP))));
         for (Future<LoopbackLoad.Report> warm : warming) {
             warm.get(WARM_UP.toSeconds() + DRAIN_SECONDS, TimeUnit.SECONDS);
         }
@@ -99,8 +101,10 @@ final class ChaosScenario {
         BreakerTimeline timeline = new BreakerTimeline(breakers);
         try {
             Map<String, Future<LoopbackLoad.Report>> running = new LinkedHashMap<>();
-            streams.forEach((label, currency) -> running.put(label, drivers.submit(() -> LoopbackLoad.run(gateway,
-                    new CurrencyRequests(gateway, name, currency), ratePerStream, duration))));
+            streams.forEach((label, currency) -> running.put(
+                    label,
+                    drivers.submit(() -> LoopbackLoad.run(
+                            gateway, new CurrencyRequests(gateway, name, currency), ratePerStream, duration))));
             for (Step step : script) {
                 clock.schedule(step.action(), step.at().toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -127,15 +131,25 @@ final class ChaosScenario {
 
     private String describe(Map<String, LoopbackLoad.Report> reports, BreakerTimeline timeline) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "== chaos: %s (%s variant): %.0f req/s per stream for %d s%n", name,
-                LONG ? "long" : "quick", ratePerStream, duration.toSeconds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "== chaos: %s (%s variant): %.0f req/s per stream for %d s%n",
+                name,
+                LONG ? "long" : "quick",
+                ratePerStream,
+                duration.toSeconds()));
         for (Step step : script) {
-            out.append(String.format(Locale.ROOT, "  fault at t+%d ms: %s%n", step.at().toMillis(), step.what()));
+            out.append(String.format(
+                    Locale.ROOT, "  fault at t+%d ms: %s%n", step.at().toMillis(), step.what()));
         }
-        reports.forEach((label, report) -> out.append("-- ").append(label).append(": ").append(report.toText()));
+        reports.forEach(
+                (label, report) -> out.append("-- ").append(label).append(": ").append(report.toText()));
         out.append("-- breaker timeline:\n");
         timeline.changes().forEach(change -> out.append("  ").append(change).append('\n'));
-        out.append(String.format(Locale.ROOT, "-- JVM threads: %d at start, peak %d%n", timeline.threadsAtStart(),
+        out.append(String.format(
+                Locale.ROOT,
+                "-- JVM threads: %d at start, peak %d%n",
+                timeline.threadsAtStart(),
                 timeline.peakThreads()));
         return out.toString();
     }

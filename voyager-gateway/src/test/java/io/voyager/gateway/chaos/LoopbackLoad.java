@@ -64,13 +64,20 @@ final class LoopbackLoad {
         }
 
         String toText() {
-            return String.format(Locale.ROOT, "sent %d, succeeded %d, failed %d %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    sent, succeeded(), failed(), outcomes, latencyMillis(50), latencyMillis(99), latencyMillis(100));
+            return String.format(
+                    Locale.ROOT,
+                    "sent %d, succeeded %d, failed %d %s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    sent,
+                    succeeded(),
+                    failed(),
+                    outcomes,
+                    latencyMillis(50),
+                    latencyMillis(99),
+                    latencyMillis(100));
         }
     }
 
-    private LoopbackLoad() {
-    }
+    private LoopbackLoad() {}
 
     static Report run(URI base, LongFunction<HttpRequest.Builder> requests, double ratePerSecond, Duration duration)
             throws InterruptedException {
@@ -79,7 +86,10 @@ final class LoopbackLoad {
         }
         long total = (long) Math.floor(ratePerSecond * duration.toNanos() / 1e9);
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
-        HttpClient http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(callbacks)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         Map<String, Long> outcomes = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -98,7 +108,8 @@ final class LoopbackLoad {
                     continue;
                 }
                 HttpRequest request = requests.apply(i).timeout(REQUEST_TIMEOUT).build();
-                CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+                CompletableFuture<HttpResponse<String>> response =
+                        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
                 response.whenComplete((answer, failure) -> {
                     latencies.add((System.nanoTime() - intended) / 1000);
                     outcomes.merge(failure == null ? classify(answer) : classify(failure), 1L, Long::sum);

@@ -44,14 +44,14 @@ class ShutdownUnderLoadIT {
     private static final Path LOG = Path.of("target", "chaos", "sigterm-gateway.log");
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
     private static final int CLIENTS = 16;
-    private static final Duration LOAD_BEFORE_SIGTERM = Duration.ofSeconds(Boolean.getBoolean("voyager.chaos.long") ? 60 : 3);
+    private static final Duration LOAD_BEFORE_SIGTERM =
+            Duration.ofSeconds(Boolean.getBoolean("voyager.chaos.long") ? 60 : 3);
     /** How long after the signal the clients still send new requests, as a load balancer would. */
     private static final long DEREGISTRATION_MS = 500;
     /** quarkus.shutdown.timeout: waiting this long means the gateway gave up on requests. */
     private static final long SHUTDOWN_TIMEOUT_MS = 20_000;
 
-    private record Sent(long startNanos, long endNanos, String outcome) {
-    }
+    private record Sent(long startNanos, long endNanos, String outcome) {}
 
     @Test
     void everyRequestAcceptedBeforeSigtermIsAnswered() throws Exception {
@@ -62,7 +62,9 @@ class ShutdownUnderLoadIT {
         try {
             gateway = start(config);
             int port = awaitPort(gateway);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             URI uri = URI.create("http://127.0.0.1:" + port + Payments.PATH);
             for (int i = 0; i < 20; i++) {
                 assertThat(send(http, uri, "warm-" + i, "tok_approved")).isEqualTo("201");
@@ -89,38 +91,59 @@ class ShutdownUnderLoadIT {
             boolean exited = gateway.waitFor(40, TimeUnit.SECONDS);
             long exitedAt = System.nanoTime();
             clients.shutdown();
-            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).as("clients stopped").isTrue();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS))
+                    .as("clients stopped")
+                    .isTrue();
 
             List<Sent> all = new ArrayList<>(results);
-            List<Sent> inFlightAtSigterm = all.stream().filter(s -> s.startNanos() < sigterm && s.endNanos() > sigterm)
+            List<Sent> inFlightAtSigterm = all.stream()
+                    .filter(s -> s.startNanos() < sigterm && s.endNanos() > sigterm)
                     .toList();
-            List<Sent> afterSigterm = all.stream().filter(s -> s.startNanos() >= sigterm).toList();
-            List<Sent> dropped = all.stream().filter(s -> !s.outcome().equals("201")).toList();
+            List<Sent> afterSigterm =
+                    all.stream().filter(s -> s.startNanos() >= sigterm).toList();
+            List<Sent> dropped =
+                    all.stream().filter(s -> !s.outcome().equals("201")).toList();
             long exitMillis = TimeUnit.NANOSECONDS.toMillis(exitedAt - sigterm);
             Map<String, Long> outcomes = new TreeMap<>();
             all.forEach(s -> outcomes.merge(s.outcome(), 1L, Long::sum));
-            String report = String.format(Locale.ROOT,
+            String report = String.format(
+                    Locale.ROOT,
                     "== chaos: SIGTERM during load (%d clients, half held %d ms at the processor, signal after %d s,"
                             + " no new requests from %d ms after it)%n"
                             + "sent %d: in flight at the signal %d, sent after the signal %d%n"
                             + "outcomes: %s%n"
                             + "dropped in flight (sent, not answered 201): %d%n"
                             + "gateway %s %d ms after SIGTERM (exit code %s; shutdown timeout %d ms)%n",
-                    CLIENTS, StripeFake.SLOW_MS, LOAD_BEFORE_SIGTERM.toSeconds(), DEREGISTRATION_MS, all.size(),
-                    inFlightAtSigterm.size(), afterSigterm.size(), outcomes, dropped.size(),
-                    exited ? "exited" : "still running", exitMillis, exited ? gateway.exitValue() : "-",
+                    CLIENTS,
+                    StripeFake.SLOW_MS,
+                    LOAD_BEFORE_SIGTERM.toSeconds(),
+                    DEREGISTRATION_MS,
+                    all.size(),
+                    inFlightAtSigterm.size(),
+                    afterSigterm.size(),
+                    outcomes,
+                    dropped.size(),
+                    exited ? "exited" : "still running",
+                    exitMillis,
+                    exited ? gateway.exitValue() : "-",
                     SHUTDOWN_TIMEOUT_MS);
             System.out.println(report);
             Files.writeString(Path.of("target", "chaos", "sigterm.txt"), report);
 
-            assertThat(inFlightAtSigterm).as("requests in flight at the signal (else this test proves nothing)\n" + report)
+            assertThat(inFlightAtSigterm)
+                    .as("requests in flight at the signal (else this test proves nothing)\n" + report)
                     .hasSizeGreaterThanOrEqualTo(CLIENTS / 2);
-            assertThat(afterSigterm).as("requests sent after the signal, before deregistration\n" + report).isNotEmpty();
+            assertThat(afterSigterm)
+                    .as("requests sent after the signal, before deregistration\n" + report)
+                    .isNotEmpty();
             assertThat(dropped).as("dropped in-flight requests\n" + report).isEmpty();
             assertThat(exited).as("exited\n" + report).isTrue();
-            assertThat(exitMillis).as("drained before the shutdown timeout, not cut off by it\n" + report)
+            assertThat(exitMillis)
+                    .as("drained before the shutdown timeout, not cut off by it\n" + report)
                     .isLessThan(SHUTDOWN_TIMEOUT_MS);
-            assertThat(Files.readString(LOG)).as("gateway log " + LOG).doesNotContain("Timed out waiting for graceful shutdown");
+            assertThat(Files.readString(LOG))
+                    .as("gateway log " + LOG)
+                    .doesNotContain("Timed out waiting for graceful shutdown");
         } finally {
             clients.shutdownNow();
             if (gateway != null && gateway.isAlive()) {
@@ -132,14 +155,22 @@ class ShutdownUnderLoadIT {
 
     private static Process start(Map<String, String> config) throws IOException {
         assertThat(JAR).as("the prod build (run after package)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0",
-                "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=0",
-                "-Dvoyager.merchants.key-hashes." + Payments.MERCHANT + "=" + MerchantKeyHashes.sha256Hex(Payments.PROD_KEY)));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=0",
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=0",
+                "-Dvoyager.merchants.key-hashes." + Payments.MERCHANT + "="
+                        + MerchantKeyHashes.sha256Hex(Payments.PROD_KEY)));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Files.createDirectories(LOG.getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(LOG.toFile())
+                .start();
     }
 
     private static int awaitPort(Process gateway) throws Exception {
@@ -156,14 +187,16 @@ class ShutdownUnderLoadIT {
     }
 
     private static String send(HttpClient http, URI uri, String key, String token) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .header("Authorization", "Bearer " + Payments.PROD_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(Payments.body(1299, "USD", token, null)))
                 .build();
         try {
-            return String.valueOf(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            return String.valueOf(
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (ConnectException refused) {
             return "connection refused";
         } catch (IOException e) {

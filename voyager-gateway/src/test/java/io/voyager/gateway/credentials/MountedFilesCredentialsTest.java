@@ -22,6 +22,7 @@ class MountedFilesCredentialsTest {
 
     /** Long, so a pick-up can only come from the file watch. */
     private static final Duration RESCAN = Duration.ofMinutes(10);
+
     private static final Duration WATCH_WAIT = Duration.ofSeconds(10);
 
     @TempDir
@@ -39,7 +40,10 @@ class MountedFilesCredentialsTest {
 
     @Test
     void loadsTheMountedFilesAtStart() throws IOException {
-        project("stripe", "..2026_11_26_08_00_00.1", Map.of("apiKey", "sk_live_mounted_0001\n", "merchantAccountId", "acct_1"));
+        project(
+                "stripe",
+                "..2026_11_26_08_00_00.1",
+                Map.of("apiKey", "sk_live_mounted_0001\n", "merchantAccountId", "acct_1"));
 
         start();
 
@@ -50,18 +54,29 @@ class MountedFilesCredentialsTest {
 
     @Test
     void picksUpAnAtomicSymlinkSwap() throws IOException, InterruptedException {
-        project("stripe", "..2026_11_26_08_00_00.1", Map.of("apiKey", "sk_live_mounted_0001", "merchantAccountId", "acct_1"));
+        project(
+                "stripe",
+                "..2026_11_26_08_00_00.1",
+                Map.of("apiKey", "sk_live_mounted_0001", "merchantAccountId", "acct_1"));
         start();
 
-        project("stripe", "..2026_11_26_08_01_00.2", Map.of("apiKey", "sk_live_mounted_0002", "merchantAccountId", "acct_1"));
+        project(
+                "stripe",
+                "..2026_11_26_08_01_00.2",
+                Map.of("apiKey", "sk_live_mounted_0002", "merchantAccountId", "acct_1"));
 
         long deadline = System.nanoTime() + WATCH_WAIT.toNanos();
         while (!credentials.current("stripe").apiKey().equals("sk_live_mounted_0002") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(credentials.current("stripe").apiKey()).as("within %d s of the swap", WATCH_WAIT.toSeconds())
+        assertThat(credentials.current("stripe").apiKey())
+                .as("within %d s of the swap", WATCH_WAIT.toSeconds())
                 .isEqualTo("sk_live_mounted_0002");
-        assertThat(registry.get("voyager.credentials.rotations").tag("processor", "stripe").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("voyager.credentials.rotations")
+                        .tag("processor", "stripe")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -76,8 +91,9 @@ class MountedFilesCredentialsTest {
     }
 
     private void start() throws IOException {
-        credentials = new MountedFilesCredentials(mount, EnumSet.of(ProcessorId.STRIPE),
-                new CredentialsMetrics(registry, Clock.systemUTC())).start(RESCAN);
+        credentials = new MountedFilesCredentials(
+                        mount, EnumSet.of(ProcessorId.STRIPE), new CredentialsMetrics(registry, Clock.systemUTC()))
+                .start(RESCAN);
     }
 
     /**

@@ -28,6 +28,7 @@ class SecretsManagerCredentialsTest {
     private static final Duration POLL = Duration.ofMillis(300);
     /** Slack on top of one poll interval for thread scheduling on a busy machine. */
     private static final Duration SCHEDULING_SLACK = Duration.ofSeconds(3);
+
     private static final Duration NO_POLL_DURING_TEST = Duration.ofHours(1);
 
     private SecretsManagerEmulator emulator;
@@ -41,7 +42,9 @@ class SecretsManagerCredentialsTest {
         client = emulator.client();
         registry = new SimpleMeterRegistry();
         emulator.put(STRIPE, secret("sk_live_first_key_0001", "acct_stripe"));
-        emulator.put(ADYEN, "{\"apiKey\":\"AQE_first_adyen_0001\",\"merchantAccountId\":\"VoyagerECOM\",\"webhookSecret\":\"whsec_0001\"}");
+        emulator.put(
+                ADYEN,
+                "{\"apiKey\":\"AQE_first_adyen_0001\",\"merchantAccountId\":\"VoyagerECOM\",\"webhookSecret\":\"whsec_0001\"}");
     }
 
     @AfterEach
@@ -58,7 +61,8 @@ class SecretsManagerCredentialsTest {
     }
 
     private SecretsManagerCredentials started(Duration poll) {
-        credentials = new SecretsManagerCredentials(client, NAMES, PROCESSORS, new CredentialsMetrics(registry, Clock.systemUTC()))
+        credentials = new SecretsManagerCredentials(
+                        client, NAMES, PROCESSORS, new CredentialsMetrics(registry, Clock.systemUTC()))
                 .start(poll);
         return credentials;
     }
@@ -80,15 +84,26 @@ class SecretsManagerCredentialsTest {
         long rotatedAt = System.nanoTime();
 
         long deadline = rotatedAt + POLL.plus(SCHEDULING_SLACK).toNanos();
-        while (!credentials.current("stripe").apiKey().equals("sk_live_second_key_0002") && System.nanoTime() < deadline) {
+        while (!credentials.current("stripe").apiKey().equals("sk_live_second_key_0002")
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
 
         assertThat(credentials.current("stripe").apiKey())
-                .as("new key within one %d ms poll interval (+%d s scheduling slack)", POLL.toMillis(), SCHEDULING_SLACK.toSeconds())
+                .as(
+                        "new key within one %d ms poll interval (+%d s scheduling slack)",
+                        POLL.toMillis(), SCHEDULING_SLACK.toSeconds())
                 .isEqualTo("sk_live_second_key_0002");
-        assertThat(registry.get("voyager.credentials.rotations").tag("processor", "stripe").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("voyager.credentials.rotations").tag("processor", "adyen").counter().count()).isEqualTo(0.0);
+        assertThat(registry.get("voyager.credentials.rotations")
+                        .tag("processor", "stripe")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("voyager.credentials.rotations")
+                        .tag("processor", "adyen")
+                        .counter()
+                        .count())
+                .isEqualTo(0.0);
     }
 
     @Test
@@ -113,13 +128,25 @@ class SecretsManagerCredentialsTest {
         credentials.forceRefresh("stripe");
 
         assertThat(credentials.current("stripe").apiKey()).isEqualTo("sk_live_first_key_0001");
-        assertThat(registry.get("voyager.credentials.last.refresh.success").tag("processor", "stripe").gauge().value()).isZero();
-        assertThat(registry.get("voyager.credentials.refresh.failures").tag("processor", "stripe").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("voyager.credentials.last.refresh.success")
+                        .tag("processor", "stripe")
+                        .gauge()
+                        .value())
+                .isZero();
+        assertThat(registry.get("voyager.credentials.refresh.failures")
+                        .tag("processor", "stripe")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
 
         emulator.failing(false);
         credentials.forceRefresh("stripe");
         assertThat(credentials.current("stripe").apiKey()).isEqualTo("sk_live_unseen_0004");
-        assertThat(registry.get("voyager.credentials.last.refresh.success").tag("processor", "stripe").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("voyager.credentials.last.refresh.success")
+                        .tag("processor", "stripe")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -146,8 +173,10 @@ class SecretsManagerCredentialsTest {
 
     @Test
     void unknownSecretStopsTheStartNamingIt() {
-        Map<ProcessorId, String> names = Map.of(ProcessorId.STRIPE, "prod/voyager-gateway/nope", ProcessorId.ADYEN, ADYEN);
-        credentials = new SecretsManagerCredentials(client, names, PROCESSORS, new CredentialsMetrics(registry, Clock.systemUTC()));
+        Map<ProcessorId, String> names =
+                Map.of(ProcessorId.STRIPE, "prod/voyager-gateway/nope", ProcessorId.ADYEN, ADYEN);
+        credentials = new SecretsManagerCredentials(
+                client, names, PROCESSORS, new CredentialsMetrics(registry, Clock.systemUTC()));
 
         assertThatThrownBy(() -> credentials.start(POLL))
                 .isInstanceOf(MalformedSecretException.class)
@@ -159,7 +188,8 @@ class SecretsManagerCredentialsTest {
     void unreachableSecretsManagerAtStartIsNotReadyUntilAPollSucceeds() throws InterruptedException {
         emulator.failing(true);
         started();
-        assertThatThrownBy(() -> credentials.current("stripe")).isInstanceOf(MissingCredentialsException.class)
+        assertThatThrownBy(() -> credentials.current("stripe"))
+                .isInstanceOf(MissingCredentialsException.class)
                 .hasMessageContaining(STRIPE);
 
         emulator.failing(false);
@@ -169,8 +199,12 @@ class SecretsManagerCredentialsTest {
         }
 
         assertThat(credentials.current("stripe").apiKey()).isEqualTo("sk_live_first_key_0001");
-        assertThat(registry.get("voyager.credentials.rotations").tag("processor", "stripe").counter().count())
-                .as("a first load is not a rotation").isZero();
+        assertThat(registry.get("voyager.credentials.rotations")
+                        .tag("processor", "stripe")
+                        .counter()
+                        .count())
+                .as("a first load is not a rotation")
+                .isZero();
     }
 
     private boolean hasStripeKey() {
@@ -196,11 +230,17 @@ class SecretsManagerCredentialsTest {
             String described = credentials.current("adyen").toString() + credentials.current("stripe");
 
             assertThat(logs.lines()).as("captured log lines").isNotEmpty();
-            for (String secretValue : new String[] {"sk_live_first_key_0001", "sk_live_second_key_0002", "AQE_first_adyen_0001",
-                "whsec_0001", "AQE_broken_0007"}) {
+            for (String secretValue : new String[] {
+                "sk_live_first_key_0001",
+                "sk_live_second_key_0002",
+                "AQE_first_adyen_0001",
+                "whsec_0001",
+                "AQE_broken_0007"
+            }) {
                 assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain(secretValue));
                 assertThat(described).doesNotContain(secretValue);
-                registry.getMeters().forEach(meter -> assertThat(meter.getId().toString()).doesNotContain(secretValue));
+                registry.getMeters()
+                        .forEach(meter -> assertThat(meter.getId().toString()).doesNotContain(secretValue));
             }
         }
     }

@@ -23,9 +23,11 @@ class MerchantAuthenticationTest {
 
     @Test
     void requestWithoutKeyIs401WithABearerChallenge() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post(Payments.PATH)
+                .when()
+                .post(Payments.PATH)
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
@@ -34,13 +36,21 @@ class MerchantAuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer vk_test_voyager_sandbox_", "Bearer vk_test_voyager_sandbo", "Bearer ",
-            "Basic dms6", "vk_test_voyager_sandbox"})
+    @ValueSource(
+            strings = {
+                "Bearer vk_test_voyager_sandbox_",
+                "Bearer vk_test_voyager_sandbo",
+                "Bearer ",
+                "Basic dms6",
+                "vk_test_voyager_sandbox"
+            })
     void unknownOrMalformedKeyIs401(String authorization) {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Authorization", authorization)
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post(Payments.PATH)
+                .when()
+                .post(Payments.PATH)
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json")
@@ -51,9 +61,12 @@ class MerchantAuthenticationTest {
 
     @Test
     void keyOfAnotherMerchantIs403() {
-        Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        Payments.given()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor("m_someone_else"))
-                .when().post(Payments.PATH)
+                .when()
+                .post(Payments.PATH)
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
@@ -63,9 +76,12 @@ class MerchantAuthenticationTest {
     @ParameterizedTest
     @ValueSource(strings = {"m_123", "m_loadtest"})
     void sandboxKeyAuthorizesTheExampleAndLoadTestMerchants(String merchantId) {
-        Payments.given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        Payments.given()
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(bodyFor(merchantId))
-                .when().post(Payments.PATH)
+                .when()
+                .post(Payments.PATH)
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("AUTHORIZED"));
@@ -73,10 +89,12 @@ class MerchantAuthenticationTest {
 
     @Test
     void schemeIsCaseInsensitiveAsRfc7235Says() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Authorization", "bearer " + Payments.SANDBOX_KEY)
                 .body(bodyFor(Payments.MERCHANT))
-                .when().post(Payments.PATH)
+                .when()
+                .post(Payments.PATH)
                 .then()
                 .statusCode(201);
     }

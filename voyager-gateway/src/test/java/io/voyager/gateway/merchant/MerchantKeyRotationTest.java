@@ -25,24 +25,30 @@ class MerchantKeyRotationTest {
     private static String secret(String... keys) {
         StringBuilder hashes = new StringBuilder();
         for (String key : keys) {
-            hashes.append(hashes.isEmpty() ? "" : ",").append('"').append(MerchantKeyHashes.sha256Hex(key)).append('"');
+            hashes.append(hashes.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(MerchantKeyHashes.sha256Hex(key))
+                    .append('"');
         }
         return "{\"m_123\":[" + hashes + "]}";
     }
 
     @Test
     void secretsManagerRotationIsPickedUpWithinAPollAndTheOldKeyStopsWorking() throws Exception {
-        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator(); SecretsManagerClient client = emulator.client()) {
+        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator();
+                SecretsManagerClient client = emulator.client()) {
             emulator.put(SECRET, secret(OLD_KEY));
-            MerchantKeys keys = new MerchantKeys(new SecretsManagerMerchantKeys(client, SECRET), POLL,
-                    MerchantKeyHashes.empty());
+            MerchantKeys keys =
+                    new MerchantKeys(new SecretsManagerMerchantKeys(client, SECRET), POLL, MerchantKeyHashes.empty());
             try {
                 assertThat(keys.merchantsOf(OLD_KEY)).containsExactly("m_123");
                 assertThat(keys.merchantsOf(NEW_KEY)).isEmpty();
 
                 emulator.put(SECRET, secret(OLD_KEY, NEW_KEY));
                 awaitTrue(() -> !keys.merchantsOf(NEW_KEY).isEmpty(), "new key accepted during the overlap");
-                assertThat(keys.merchantsOf(OLD_KEY)).as("old key still accepted during the overlap").contains("m_123");
+                assertThat(keys.merchantsOf(OLD_KEY))
+                        .as("old key still accepted during the overlap")
+                        .contains("m_123");
 
                 emulator.put(SECRET, secret(NEW_KEY));
                 awaitTrue(() -> keys.merchantsOf(OLD_KEY).isEmpty(), "old key withdrawn");
@@ -55,7 +61,8 @@ class MerchantKeyRotationTest {
 
     @Test
     void failedRefreshKeepsTheLastGoodHashes() throws Exception {
-        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator(); SecretsManagerClient client = emulator.client()) {
+        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator();
+                SecretsManagerClient client = emulator.client()) {
             emulator.put(SECRET, secret(OLD_KEY));
             java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
             MerchantKeySource counted = new MerchantKeySource() {
@@ -93,7 +100,10 @@ class MerchantKeyRotationTest {
             assertThat(keys.merchantsOf(OLD_KEY)).containsExactly("m_123");
             Path staged = folder.resolve(".m_123.tmp");
             Files.writeString(staged, MerchantKeyHashes.sha256Hex(NEW_KEY) + "\n");
-            Files.move(staged, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    staged,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             awaitTrue(() -> !keys.merchantsOf(NEW_KEY).isEmpty(), "new key from the rewritten file");
             assertThat(keys.merchantsOf(OLD_KEY)).isEmpty();
@@ -104,20 +114,24 @@ class MerchantKeyRotationTest {
 
     @Test
     void keysAreComparedAsDigestsAndAKeyNeverMatchesAnotherMerchant() {
-        MerchantKeyHashes hashes = MerchantKeyHashes.of(Map.of(
-                "m_a", List.of(MerchantKeyHashes.sha256Hex("key-a")),
-                "m_b", List.of(MerchantKeyHashes.sha256Hex("key-b"))), "test");
+        MerchantKeyHashes hashes = MerchantKeyHashes.of(
+                Map.of(
+                        "m_a", List.of(MerchantKeyHashes.sha256Hex("key-a")),
+                        "m_b", List.of(MerchantKeyHashes.sha256Hex("key-b"))),
+                "test");
 
         assertThat(hashes.merchantsOf("key-a")).containsExactly("m_a");
         assertThat(hashes.merchantsOf("key-b")).containsExactly("m_b");
         assertThat(hashes.merchantsOf("key-")).isEmpty();
-        assertThat(hashes.merchantsOf(MerchantKeyHashes.sha256Hex("key-a"))).as("the digest is not a key").isEmpty();
+        assertThat(hashes.merchantsOf(MerchantKeyHashes.sha256Hex("key-a")))
+                .as("the digest is not a key")
+                .isEmpty();
     }
 
     @Test
     void aStoredValueThatIsNotADigestIsRefusedWithoutQuotingIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MerchantKeyHashes.of(
-                        Map.of("m_a", List.of("vk_live_plaintext_key")), "Secret " + SECRET))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MerchantKeyHashes.of(Map.of("m_a", List.of("vk_live_plaintext_key")), "Secret " + SECRET))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("m_a")
                 .hasMessageContaining(SECRET)
@@ -127,7 +141,9 @@ class MerchantKeyRotationTest {
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as(what + " within " + WAIT_MS + " ms").isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as(what + " within " + WAIT_MS + " ms")
+                    .isLessThan(deadline);
             Thread.sleep(20);
         }
     }

@@ -20,17 +20,16 @@ import java.util.stream.Stream;
 final class ExpressionSources {
 
     /** One expression to check; {@code text} is as written in its file, {@code query} what is sent to Prometheus. */
-    record Expression(String source, String text, String query) {
-    }
+    record Expression(String source, String text, String query) {}
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*AnalysisTemplate\\s*$");
     private static final Pattern QUERY_KEY = Pattern.compile("^(\\s*)(?:-\\s+)?query:\\s*(.*)$");
     private static final Pattern ARG = Pattern.compile("\\{\\{\\s*args\\.([\\w-]+)\\s*}}");
-    private static final Pattern ARG_DEFAULT = Pattern.compile("(?m)^\\s*-\\s*name:\\s*([\\w-]+)\\s*\\n\\s+value:\\s*\"?([^\"\\n]*)\"?\\s*$");
+    private static final Pattern ARG_DEFAULT =
+            Pattern.compile("(?m)^\\s*-\\s*name:\\s*([\\w-]+)\\s*\\n\\s+value:\\s*\"?([^\"\\n]*)\"?\\s*$");
 
-    private ExpressionSources() {
-    }
+    private ExpressionSources() {}
 
     /** Every target of every panel, rows included, with Grafana's variables as Grafana would fill them. */
     static List<Expression> dashboard(Path json, Map<String, String> variables) {
@@ -43,7 +42,8 @@ final class ExpressionSources {
         return found;
     }
 
-    private static void collectTargets(JsonNode panels, Path json, Map<String, String> variables, List<Expression> found) {
+    private static void collectTargets(
+            JsonNode panels, Path json, Map<String, String> variables, List<Expression> found) {
         for (JsonNode panel : panels) {
             collectTargets(panel.path("panels"), json, variables, found);
             for (JsonNode target : panel.path("targets")) {
@@ -52,7 +52,8 @@ final class ExpressionSources {
                 for (Map.Entry<String, String> v : variables.entrySet()) {
                     query = query.replace(v.getKey(), v.getValue());
                 }
-                found.add(new Expression(json.getFileName() + " panel \"" + panel.path("title").asText() + "\"", expr, query));
+                found.add(new Expression(
+                        json.getFileName() + " panel \"" + panel.path("title").asText() + "\"", expr, query));
             }
         }
     }
@@ -65,11 +66,14 @@ final class ExpressionSources {
     static List<Expression> analysisTemplates(Path root, Map<String, String> args) {
         List<Expression> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$"))
+                    .sorted()
+                    .toList()) {
                 for (String document : DOCUMENT_SEPARATOR.split(Files.readString(file))) {
                     if (KIND.matcher(document).find()) {
                         for (String query : queries(document)) {
-                            found.add(new Expression(root.relativize(file).toString(), query, substitute(query, document, args)));
+                            found.add(new Expression(
+                                    root.relativize(file).toString(), query, substitute(query, document, args)));
                         }
                     }
                 }
@@ -86,8 +90,9 @@ final class ExpressionSources {
         while (d.find()) {
             defaults.put(d.group(1), d.group(2));
         }
-        return ARG.matcher(query).replaceAll(m -> Matcher.quoteReplacement(
-                args.getOrDefault(m.group(1), defaults.getOrDefault(m.group(1), m.group()))));
+        return ARG.matcher(query)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        args.getOrDefault(m.group(1), defaults.getOrDefault(m.group(1), m.group()))));
     }
 
     /** Values of {@code query:} keys: block scalars (| or >), quoted and plain scalars. */
@@ -112,12 +117,23 @@ final class ExpressionSources {
 
     private static String scalar(String value, List<String> continuation) {
         if (value.startsWith("|") || value.startsWith(">")) {
-            int blockIndent = continuation.stream().filter(l -> !l.isBlank()).mapToInt(ExpressionSources::indentOf).min().orElse(0);
+            int blockIndent = continuation.stream()
+                    .filter(l -> !l.isBlank())
+                    .mapToInt(ExpressionSources::indentOf)
+                    .min()
+                    .orElse(0);
             String joiner = value.startsWith("|") ? "\n" : " ";
-            return String.join(joiner, continuation.stream()
-                    .map(l -> l.length() >= blockIndent ? l.substring(blockIndent) : "").toList()).strip();
+            return String.join(
+                            joiner,
+                            continuation.stream()
+                                    .map(l -> l.length() >= blockIndent ? l.substring(blockIndent) : "")
+                                    .toList())
+                    .strip();
         }
-        String text = (value + " " + String.join(" ", continuation.stream().map(String::strip).toList())).strip();
+        String text = (value + " "
+                        + String.join(
+                                " ", continuation.stream().map(String::strip).toList()))
+                .strip();
         if (text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\""))) {
             return text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         }

@@ -33,8 +33,8 @@ class ExpressionSourcesTest {
                         query: up == 1
                 """;
 
-        assertThat(ExpressionSources.queries(yaml)).containsExactly(
-                "sum(rate(x_total[5m]))\n  /\nsum(rate(y_total[5m]))", "sum(z{a=\"b\"})", "up == 1");
+        assertThat(ExpressionSources.queries(yaml))
+                .containsExactly("sum(rate(x_total[5m]))\n  /\nsum(rate(y_total[5m]))", "sum(z{a=\"b\"})", "up == 1");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.voyager.gateway.observability.ExpressionSources.Expression;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -34,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +55,7 @@ class LivePrometheusCheckTest {
 
     /** Labels the Kubernetes scrape adds (namespace, pod, and the Rollout's pod-template-hash). */
     private static final String NAMESPACE = "voyager";
+
     private static final String POD = "voyager-gateway-7d4f9c6b8f-x2k9q";
     private static final String POD_TEMPLATE_HASH = "7d4f9c6b8f";
     private static final Duration DATA_DEADLINE = Duration.ofSeconds(150);
@@ -68,18 +69,21 @@ class LivePrometheusCheckTest {
     @Inject
     CircuitBreakerMaintenance breakers;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One expression, what was sent for it, and the last answer. */
-    private record Check(Expression expression, String sent, PrometheusServer.Answer answer) {
-    }
+    private record Check(Expression expression, String sent, PrometheusServer.Answer answer) {}
 
     /** Other tests in this Quarkus instance may leave sandbox faults or open breakers behind, and so may this one. */
     @BeforeEach
     @AfterEach
     void healthySandbox() throws Exception {
-        HttpRequest reset = HttpRequest.newBuilder(gateway.toURI().resolve("/sandbox/faults")).DELETE().build();
-        assertThat(http.send(reset, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        HttpRequest reset = HttpRequest.newBuilder(gateway.toURI().resolve("/sandbox/faults"))
+                .DELETE()
+                .build();
+        assertThat(http.send(reset, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
         breakers.resetAll();
     }
 
@@ -92,14 +96,17 @@ class LivePrometheusCheckTest {
         try (PrometheusServer prometheus = PrometheusServer.start(binary, writeConfig(repo, work), work)) {
             LoadDriver load = new LoadDriver();
             int created = load.burst();
-            assertThat(created).as("authorizations the sandbox answered with 201 during the burst").isGreaterThanOrEqualTo(250);
+            assertThat(created)
+                    .as("authorizations the sandbox answered with 201 during the burst")
+                    .isGreaterThanOrEqualTo(250);
             // Keeps every window down to 30 s holding traffic while the checks poll.
             trickle.scheduleAtFixedRate(load::trickle, 0, 500, TimeUnit.MILLISECONDS);
 
             JsonNode groups = awaitRuleGroups(prometheus, expectedRuleCount(repo));
             List<Expression> expressions = new ArrayList<>(ruleExpressions(groups));
             List<Expression> dashboards = dashboardExpressions(repo);
-            List<Expression> templates = ExpressionSources.analysisTemplates(repo.resolve("src-deploy"),
+            List<Expression> templates = ExpressionSources.analysisTemplates(
+                    repo.resolve("src-deploy"),
                     Map.of("canary-hash", POD_TEMPLATE_HASH, "stable-hash", POD_TEMPLATE_HASH));
             expressions.addAll(dashboards);
             expressions.addAll(templates);
@@ -109,13 +116,18 @@ class LivePrometheusCheckTest {
 
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(dashboards).as("dashboard queries found").isNotEmpty();
-            soft.assertThat(templates).as("AnalysisTemplate queries found under src-deploy/").isNotEmpty();
-            soft.assertThat(checks.stream().filter(c -> !c.answer().hasData())
-                            .map(c -> c.expression().source() + ": " + c.answer().describe() + "\n    " + c.sent()))
+            soft.assertThat(templates)
+                    .as("AnalysisTemplate queries found under src-deploy/")
+                    .isNotEmpty();
+            soft.assertThat(checks.stream()
+                            .filter(c -> !c.answer().hasData())
+                            .map(c ->
+                                    c.expression().source() + ": " + c.answer().describe() + "\n    " + c.sent()))
                     .as("expressions that do not parse or return no data from the live Prometheus")
                     .isEmpty();
             soft.assertThat(unhealthyRules(prometheus.ruleGroups()))
-                    .as("rules Prometheus failed to evaluate").isEmpty();
+                    .as("rules Prometheus failed to evaluate")
+                    .isEmpty();
             soft.assertThat(unknownMetricNames(expressions, groups))
                     .as("metric names used in rules, dashboards or AnalysisTemplates that /q/metrics does not expose")
                     .isEmpty();
@@ -132,7 +144,8 @@ class LivePrometheusCheckTest {
 
     private static Path prometheusOrSkip() {
         return PrometheusServer.binary().orElseGet(() -> {
-            String message = "the prometheus binary is not on PATH: run scripts/provision.sh (Debian package \"prometheus\")";
+            String message =
+                    "the prometheus binary is not on PATH: run scripts/provision.sh (Debian package \"prometheus\")";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message + " (CI=true: the live check must run)");
             }
@@ -148,7 +161,8 @@ class LivePrometheusCheckTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("no observability/prometheus above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no observability/prometheus above " + Path.of("").toAbsolutePath());
     }
 
     private Path writeConfig(Path repo, Path work) throws IOException {
@@ -168,8 +182,13 @@ class LivePrometheusCheckTest {
                           namespace: %s
                           pod: %s
                           rollouts_pod_template_hash: '%s'
-                """.formatted(repo.resolve("observability/prometheus"), gateway.getHost(), gateway.getPort(),
-                NAMESPACE, POD, POD_TEMPLATE_HASH);
+                """.formatted(
+                        repo.resolve("observability/prometheus"),
+                        gateway.getHost(),
+                        gateway.getPort(),
+                        NAMESPACE,
+                        POD,
+                        POD_TEMPLATE_HASH);
         return Files.writeString(work.resolve("prometheus.yml"), config);
     }
 
@@ -193,7 +212,9 @@ class LivePrometheusCheckTest {
             Thread.sleep(POLL.toMillis());
             groups = prometheus.ruleGroups();
         }
-        assertThat(ruleCount(groups)).as("rules Prometheus loaded from observability/prometheus/*.yml").isEqualTo(expected);
+        assertThat(ruleCount(groups))
+                .as("rules Prometheus loaded from observability/prometheus/*.yml")
+                .isEqualTo(expected);
         return groups;
     }
 
@@ -212,8 +233,12 @@ class LivePrometheusCheckTest {
             for (JsonNode rule : group.path("rules")) {
                 String query = rule.path("query").asText();
                 boolean alert = "alerting".equals(rule.path("type").asText());
-                found.add(new Expression(group.path("file").asText().replaceAll(".*/", "") + " " + rule.path("type").asText()
-                        + " " + rule.path("name").asText(), query, alert ? Promql.withBoolComparisons(query) : query));
+                found.add(new Expression(
+                        group.path("file").asText().replaceAll(".*/", "") + " "
+                                + rule.path("type").asText() + " "
+                                + rule.path("name").asText(),
+                        query,
+                        alert ? Promql.withBoolComparisons(query) : query));
             }
         }
         return found;
@@ -227,7 +252,8 @@ class LivePrometheusCheckTest {
         grafana.put("$namespace", NAMESPACE);
         List<Expression> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(repo.resolve("observability/grafana/dashboards"))) {
-            for (Path json : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path json :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 found.addAll(ExpressionSources.dashboard(json, grafana));
             }
         }
@@ -246,8 +272,9 @@ class LivePrometheusCheckTest {
                 }
             }
             boolean allData = latest.values().stream().allMatch(c -> c.answer().hasData());
-            boolean anyParseError = latest.values().stream().anyMatch(c -> c.answer().error() != null
-                    && c.answer().error().startsWith("bad_data"));
+            boolean anyParseError = latest.values().stream()
+                    .anyMatch(c ->
+                            c.answer().error() != null && c.answer().error().startsWith("bad_data"));
             if (allData || anyParseError || Instant.now().isAfter(deadline)) {
                 return List.copyOf(latest.values());
             }
@@ -260,7 +287,8 @@ class LivePrometheusCheckTest {
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
                 if (!"ok".equals(rule.path("health").asText())) {
-                    unhealthy.add(rule.path("name").asText() + " (" + rule.path("health").asText() + "): "
+                    unhealthy.add(rule.path("name").asText() + " ("
+                            + rule.path("health").asText() + "): "
                             + rule.path("lastError").asText());
                 }
             }
@@ -277,8 +305,12 @@ class LivePrometheusCheckTest {
                 }
             }
         }
-        String scrape = http.send(HttpRequest.newBuilder(gateway.toURI().resolve("/q/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String scrape = http.send(
+                        HttpRequest.newBuilder(gateway.toURI().resolve("/q/metrics"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Set<String> exposed = Promql.exposedNames(scrape);
         Set<String> unknown = new TreeSet<>();
         for (Expression e : expressions) {
@@ -293,11 +325,13 @@ class LivePrometheusCheckTest {
     }
 
     private static void writeReport(List<Check> checks) throws IOException {
-        List<Map<String, String>> entries = checks.stream().map(c -> Map.of(
-                "source", c.expression().source(),
-                "expr", c.expression().text(),
-                "sent", c.sent(),
-                "result", c.answer().hasData() ? "data" : c.answer().describe())).toList();
+        List<Map<String, String>> entries = checks.stream()
+                .map(c -> Map.of(
+                        "source", c.expression().source(),
+                        "expr", c.expression().text(),
+                        "sent", c.sent(),
+                        "result", c.answer().hasData() ? "data" : c.answer().describe()))
+                .toList();
         Files.createDirectories(REPORT.getParent());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(REPORT.toFile(), Map.of("expressions", entries));
     }
@@ -352,12 +386,14 @@ class LivePrometheusCheckTest {
 
         private int post(String processor, String currency, String token) throws IOException, InterruptedException {
             String named = processor == null ? "" : ",\"processor\":\"" + processor + "\"";
-            return send("{\"merchantId\":\"m_123\",\"reference\":\"live-" + keys.get() + "\",\"amount\":{\"value\":1299,"
-                    + "\"currency\":\"" + currency + "\"},\"paymentMethod\":{\"token\":\"" + token + "\"}" + named + "}");
+            return send("{\"merchantId\":\"m_123\",\"reference\":\"live-" + keys.get()
+                    + "\",\"amount\":{\"value\":1299," + "\"currency\":\"" + currency
+                    + "\"},\"paymentMethod\":{\"token\":\"" + token + "\"}" + named + "}");
         }
 
         private void fault(String processor, String json) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.toString()).resolve("/sandbox/faults/" + processor))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(gateway.toString()).resolve("/sandbox/faults/" + processor))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(json))

@@ -46,7 +46,8 @@ final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private PrometheusServer(Process process, Path log, URI base) {
@@ -66,12 +67,13 @@ final class PrometheusServer implements AutoCloseable {
     static PrometheusServer start(Path binary, Path config, Path workDir) throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         Path log = workDir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(binary.toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + workDir.resolve("data"),
-                "--storage.tsdb.retention.time=1h",
-                "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn")
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + workDir.resolve("data"),
+                        "--storage.tsdb.retention.time=1h",
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--log.level=warn")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -107,15 +109,18 @@ final class PrometheusServer implements AutoCloseable {
         HttpResponse<String> response = get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
         JsonNode body = json.readTree(response.body());
         if (!"success".equals(body.path("status").asText())) {
-            return new Answer(body.path("errorType").asText() + ": " + body.path("error").asText(), 0, 0);
+            return new Answer(
+                    body.path("errorType").asText() + ": " + body.path("error").asText(), 0, 0);
         }
         JsonNode data = body.path("data");
         List<JsonNode> samples = switch (data.path("resultType").asText()) {
-            case "vector" -> iterate(data.path("result")).stream().map(s -> s.path("value")).toList();
+            case "vector" ->
+                iterate(data.path("result")).stream().map(s -> s.path("value")).toList();
             case "scalar" -> List.of(data.path("result"));
             default -> List.of();
         };
-        int nan = (int) samples.stream().filter(v -> "NaN".equals(v.path(1).asText())).count();
+        int nan = (int)
+                samples.stream().filter(v -> "NaN".equals(v.path(1).asText())).count();
         return new Answer(null, samples.size(), nan);
     }
 
@@ -133,12 +138,18 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                        .timeout(REQUEST_TIMEOUT)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<JsonNode> iterate(JsonNode array) {
-        return Stream.iterate(0, i -> i < array.size(), i -> i + 1).map(array::get).toList();
+        return Stream.iterate(0, i -> i < array.size(), i -> i + 1)
+                .map(array::get)
+                .toList();
     }
 
     private static int freeLoopbackPort() throws IOException {

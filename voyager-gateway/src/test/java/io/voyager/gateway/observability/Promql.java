@@ -8,12 +8,26 @@ import java.util.regex.Pattern;
 /** Just enough PromQL text handling for the live check: metric names an expression reads, and its bool form. */
 final class Promql {
 
-    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
-            "ignoring", "group_left", "group_right", "inf", "nan", "atan2");
+    private static final Set<String> KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan",
+            "atan2");
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
     private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern OFFSETS = Pattern.compile("\\boffset\\s+-?\\w+");
     private static final Pattern NUMBERS = Pattern.compile("(?<![\\w:])\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?(?![\\w:])");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
@@ -21,8 +35,7 @@ final class Promql {
     private static final Pattern COMPARISON = Pattern.compile("==|!=|>=|<=|>|<");
     private static final Pattern BOOL_NEXT = Pattern.compile("\\s*bool\\b");
 
-    private Promql() {
-    }
+    private Promql() {}
 
     /** Metric and recording-rule names: what is left once strings, matchers, ranges, clauses, numbers and calls are gone. */
     static Set<String> metricNames(String expr) {

@@ -13,8 +13,11 @@ class PromqlTest {
                 * on (namespace) group_left (version) max by (namespace, version) (voyager_build_info{state=~"open|half_open"})
                 > 1e3 and voyager:authorization_errors:ratio_rate1h offset 5m""";
 
-        assertThat(Promql.metricNames(expr)).containsExactly(
-                "http_server_requests_seconds_bucket", "voyager_build_info", "voyager:authorization_errors:ratio_rate1h");
+        assertThat(Promql.metricNames(expr))
+                .containsExactly(
+                        "http_server_requests_seconds_bucket",
+                        "voyager_build_info",
+                        "voyager:authorization_errors:ratio_rate1h");
     }
 
     @Test
@@ -22,8 +25,8 @@ class PromqlTest {
         String alert = "max by (processor) (voyager_circuit_breaker_state{state!=\"closed\"}) == 1\n"
                 + "and on (namespace) sum by (namespace) (x) > bool 0 and y >= 0.5 and z < 2";
 
-        assertThat(Promql.withBoolComparisons(alert)).isEqualTo(
-                "max by (processor) (voyager_circuit_breaker_state{state!=\"closed\"}) == bool 1\n"
+        assertThat(Promql.withBoolComparisons(alert))
+                .isEqualTo("max by (processor) (voyager_circuit_breaker_state{state!=\"closed\"}) == bool 1\n"
                         + "and on (namespace) sum by (namespace) (x) > bool 0 and y >= bool 0.5 and z < bool 2");
     }
 

@@ -46,7 +46,9 @@ class CircuitBreakerTest {
     @Test
     void declineDoesNotTripBreaker() {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME * 3; i++) {
-            ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "decline-" + i)).await().indefinitely();
+            ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "decline-" + i))
+                    .await()
+                    .indefinitely();
             assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         }
 
@@ -57,7 +59,9 @@ class CircuitBreakerTest {
     void processorRejectionDoesNotTripBreaker() {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME * 3; i++) {
             String key = "rejected-" + i;
-            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", key)).await().indefinitely())
+            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", key))
+                            .await()
+                            .indefinitely())
                     .isInstanceOf(ProcessorRejectedException.class);
         }
 
@@ -77,15 +81,21 @@ class CircuitBreakerTest {
                 .contains("voyager_circuit_breaker_state{processor=\"adyen\",state=\"closed\"} 0.0");
 
         fake.resetRequests();
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "while-open")).await().indefinitely())
-                .isInstanceOf(ProcessorSkippedException.class).hasMessageContaining("circuit breaker open");
-        assertThat(fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH)))).as("calls while open").isEmpty();
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "while-open"))
+                        .await()
+                        .indefinitely())
+                .isInstanceOf(ProcessorSkippedException.class)
+                .hasMessageContaining("circuit breaker open");
+        assertThat(fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH))))
+                .as("calls while open")
+                .isEmpty();
 
         ProcessorResult afterDelay = authorizeOnceBreakerLetsThrough();
 
         assertThat(afterDelay.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
-        assertThat(transitions).containsSubsequence(CircuitBreakerState.OPEN, CircuitBreakerState.HALF_OPEN,
-                CircuitBreakerState.CLOSED);
+        assertThat(transitions)
+                .containsSubsequence(
+                        CircuitBreakerState.OPEN, CircuitBreakerState.HALF_OPEN, CircuitBreakerState.CLOSED);
         assertThat(breakers.currentState("adyen")).isEqualTo(CircuitBreakerState.CLOSED);
     }
 
@@ -93,7 +103,9 @@ class CircuitBreakerTest {
     static void openAdyenBreaker(PaymentProcessor adyen) {
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME; i++) {
             String key = "error-" + i;
-            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", key)).await().indefinitely())
+            assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", key))
+                            .await()
+                            .indefinitely())
                     .isInstanceOf(ProcessorFailureException.class);
         }
     }
@@ -102,7 +114,9 @@ class CircuitBreakerTest {
         long deadline = System.currentTimeMillis() + HALF_OPEN_WAIT_MS;
         while (true) {
             try {
-                return adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "after-delay")).await().indefinitely();
+                return adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "after-delay"))
+                        .await()
+                        .indefinitely();
             } catch (ProcessorSkippedException stillOpen) {
                 if (System.currentTimeMillis() > deadline) {
                     throw stillOpen;

@@ -59,7 +59,8 @@ class RoutingAndFailoverTest {
 
     @Test
     void namedProcessorOverridesCurrencyRoute() {
-        Payments.authorize("USD", FakeTokens.APPROVED, "adyen", UUID.randomUUID().toString())
+        Payments.authorize(
+                        "USD", FakeTokens.APPROVED, "adyen", UUID.randomUUID().toString())
                 .statusCode(201)
                 .body("processor", equalTo("adyen"));
     }
@@ -67,16 +68,18 @@ class RoutingAndFailoverTest {
     @Test
     void disabledProcessorIsSkippedByItsRoute() {
         // The profile disables mercadopago; BRL's route falls back to stripe.
-        Payments.authorize("BRL", FakeTokens.APPROVED)
-                .statusCode(201)
-                .body("processor", equalTo("stripe"));
+        Payments.authorize("BRL", FakeTokens.APPROVED).statusCode(201).body("processor", equalTo("stripe"));
 
         assertThat(mercadoPagoFake.find(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
     void disabledProcessorNamedExplicitlyIsUnavailable() {
-        Payments.authorize("BRL", FakeTokens.APPROVED, "mercadopago", UUID.randomUUID().toString())
+        Payments.authorize(
+                        "BRL",
+                        FakeTokens.APPROVED,
+                        "mercadopago",
+                        UUID.randomUUID().toString())
                 .statusCode(503)
                 .header("Retry-After", equalTo("5"))
                 .body("type", equalTo("urn:voyager:problem:processor-unavailable"));
@@ -90,7 +93,9 @@ class RoutingAndFailoverTest {
                 .body("type", equalTo("urn:voyager:problem:processor-timeout"))
                 .body("retryable", equalTo(true));
 
-        assertThat(stripeFake.find(anyRequestedFor(anyUrl()))).as("requests to the fallback").isEmpty();
+        assertThat(stripeFake.find(anyRequestedFor(anyUrl())))
+                .as("requests to the fallback")
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +104,9 @@ class RoutingAndFailoverTest {
                 .statusCode(502)
                 .body("type", equalTo("urn:voyager:problem:processor-error"));
 
-        assertThat(stripeFake.find(anyRequestedFor(anyUrl()))).as("requests to the fallback").isEmpty();
+        assertThat(stripeFake.find(anyRequestedFor(anyUrl())))
+                .as("requests to the fallback")
+                .isEmpty();
     }
 
     @Test
@@ -107,11 +114,11 @@ class RoutingAndFailoverTest {
         CircuitBreakerTest.openAdyenBreaker(adyen);
         adyenFake.resetRequests();
 
-        Payments.authorize("EUR", FakeTokens.APPROVED)
-                .statusCode(201)
-                .body("processor", equalTo("stripe"));
+        Payments.authorize("EUR", FakeTokens.APPROVED).statusCode(201).body("processor", equalTo("stripe"));
 
-        assertThat(adyenFake.find(anyRequestedFor(anyUrl()))).as("requests to the open processor").isEmpty();
+        assertThat(adyenFake.find(anyRequestedFor(anyUrl())))
+                .as("requests to the open processor")
+                .isEmpty();
     }
 
     @Test
@@ -119,7 +126,9 @@ class RoutingAndFailoverTest {
         CircuitBreakerTest.openAdyenBreaker(adyen);
         for (int i = 0; i < ProcessorFakesProfile.BREAKER_VOLUME; i++) {
             String key = "stripe-error-" + i;
-            assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", key)).await().indefinitely())
+            assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", key))
+                            .await()
+                            .indefinitely())
                     .isInstanceOf(ProcessorFailureException.class);
         }
 

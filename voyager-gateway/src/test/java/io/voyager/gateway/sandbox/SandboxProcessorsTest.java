@@ -43,7 +43,8 @@ class SandboxProcessorsTest {
     @ParameterizedTest(name = "{0} through {1}")
     @CsvSource({"USD, stripe", "EUR, adyen", "BRL, mercadopago"})
     void authorizesThroughEachSandboxProcessor(String currency, String processor) {
-        Payments.authorize(currency, "tok_approved", processor, UUID.randomUUID().toString())
+        Payments.authorize(
+                        currency, "tok_approved", processor, UUID.randomUUID().toString())
                 .statusCode(201)
                 .header("X-Voyager-Version", equalTo("1.0.0-SNAPSHOT"))
                 .body("status", equalTo("AUTHORIZED"))
@@ -56,7 +57,8 @@ class SandboxProcessorsTest {
     @ParameterizedTest(name = "{0} through {1}")
     @CsvSource({"USD, stripe", "EUR, adyen", "BRL, mercadopago"})
     void declineIsA201WithInsufficientFunds(String currency, String processor) {
-        Payments.authorize(currency, "tok_declined", processor, UUID.randomUUID().toString())
+        Payments.authorize(
+                        currency, "tok_declined", processor, UUID.randomUUID().toString())
                 .statusCode(201)
                 .body("status", equalTo("DECLINED"))
                 .body("declineCode", equalTo("insufficient_funds"));
@@ -65,8 +67,14 @@ class SandboxProcessorsTest {
     @Test
     void sameIdempotencyKeyGetsTheSameAuthorization() {
         String key = UUID.randomUUID().toString();
-        Response first = Payments.authorize("USD", "tok_approved", "stripe", key).statusCode(201).extract().response();
-        Response second = Payments.authorize("USD", "tok_approved", "stripe", key).statusCode(201).extract().response();
+        Response first = Payments.authorize("USD", "tok_approved", "stripe", key)
+                .statusCode(201)
+                .extract()
+                .response();
+        Response second = Payments.authorize("USD", "tok_approved", "stripe", key)
+                .statusCode(201)
+                .extract()
+                .response();
 
         assertThat(second.path("id").toString()).isEqualTo(first.path("id"));
         assertThat(second.path("processorReference").toString()).isEqualTo(first.path("processorReference"));
@@ -136,19 +144,27 @@ class SandboxProcessorsTest {
     void errorRateFaultMakesTheProcessorFail() {
         setFaults("mercadopago", "{\"errorRate\":1.0}");
 
-        Payments.authorize("BRL", "tok_approved", "mercadopago", UUID.randomUUID().toString())
+        Payments.authorize(
+                        "BRL", "tok_approved", "mercadopago", UUID.randomUUID().toString())
                 .statusCode(502)
                 .body("type", equalTo("urn:voyager:problem:processor-error"));
     }
 
     @Test
     void faultKnobRefusesOutOfRangeValues() {
-        given().contentType(ContentType.JSON).body("{\"errorRate\":1.5}")
-                .when().put("/sandbox/faults/stripe")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"latencyMs\":10}")
-                .when().put("/sandbox/faults/paypal")
-                .then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"errorRate\":1.5}")
+                .when()
+                .put("/sandbox/faults/stripe")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"latencyMs\":10}")
+                .when()
+                .put("/sandbox/faults/paypal")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -157,9 +173,11 @@ class SandboxProcessorsTest {
                 .contentType(ContentType.JSON)
                 .header("X-API-Key", "AQE_voyager_sandbox_key")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body("{\"merchantAccount\":\"NotOurECOM\",\"amount\":{\"value\":1299,\"currency\":\"EUR\"},"
-                        + "\"reference\":\"order-42\",\"paymentMethod\":{\"type\":\"scheme\",\"storedPaymentMethodId\":\"tok_approved\"}}")
-                .when().post("/v71/payments")
+                .body(
+                        "{\"merchantAccount\":\"NotOurECOM\",\"amount\":{\"value\":1299,\"currency\":\"EUR\"},"
+                                + "\"reference\":\"order-42\",\"paymentMethod\":{\"type\":\"scheme\",\"storedPaymentMethodId\":\"tok_approved\"}}")
+                .when()
+                .post("/v71/payments")
                 .then()
                 .statusCode(403)
                 .body("status", equalTo(403))
@@ -173,16 +191,22 @@ class SandboxProcessorsTest {
         given().baseUri(servers.baseUri(ProcessorId.STRIPE).toString())
                 .contentType(ContentType.URLENC)
                 .header("Authorization", "Bearer sk_test_wrong")
-                .formParam("amount", "1299").formParam("currency", "usd").formParam("payment_method", "tok_approved")
-                .when().post("/v1/payment_intents")
+                .formParam("amount", "1299")
+                .formParam("currency", "usd")
+                .formParam("payment_method", "tok_approved")
+                .when()
+                .post("/v1/payment_intents")
                 .then()
                 .statusCode(401)
                 .body("error.type", equalTo("invalid_request_error"));
     }
 
     private static void setFaults(String processor, String json) {
-        given().contentType(ContentType.JSON).body(json)
-                .when().put("/sandbox/faults/" + processor)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .put("/sandbox/faults/" + processor)
+                .then()
+                .statusCode(200);
     }
 }

@@ -14,6 +14,5 @@ public final class FakeTokens {
 
     public static final int HANG_MS = 6000;
 
-    private FakeTokens() {
-    }
+    private FakeTokens() {}
 }

@@ -53,8 +53,11 @@ public class ProcessorFakes implements QuarkusTestResourceLifecycleManager {
     }
 
     private static WireMockServer started() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-                .containerThreads(16).jettyAcceptors(1));
+        WireMockServer server = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(16)
+                .jettyAcceptors(1));
         server.start();
         return server;
     }

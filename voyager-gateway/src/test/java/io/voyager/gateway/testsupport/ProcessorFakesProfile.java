@@ -18,11 +18,16 @@ public class ProcessorFakesProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "voyager.breaker.request-volume-threshold", String.valueOf(BREAKER_VOLUME),
-                "voyager.breaker.delay", BREAKER_DELAY_MS + "ms",
-                "voyager.breaker.success-threshold", "1",
-                "voyager.processors.mercadopago.enabled", "false",
-                "voyager.version", VERSION);
+                "voyager.breaker.request-volume-threshold",
+                String.valueOf(BREAKER_VOLUME),
+                "voyager.breaker.delay",
+                BREAKER_DELAY_MS + "ms",
+                "voyager.breaker.success-threshold",
+                "1",
+                "voyager.processors.mercadopago.enabled",
+                "false",
+                "voyager.version",
+                VERSION);
     }
 
     @Override

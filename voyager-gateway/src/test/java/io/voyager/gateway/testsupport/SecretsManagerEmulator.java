@@ -83,7 +83,8 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             JsonNode request = JSON.readTree(body.readAllBytes());
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             if (failing) {
@@ -112,9 +113,13 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         Version found = versions.stream()
                 .filter(v -> versionId == null || v.id.equals(versionId))
                 .filter(v -> stage == null || v.stages.contains(stage))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (found == null) {
-            error(exchange, 400, "ResourceNotFoundException",
+            error(
+                    exchange,
+                    400,
+                    "ResourceNotFoundException",
                     "Secrets Manager can't find the specified secret value for staging label: " + stage);
             return;
         }
@@ -139,7 +144,8 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         if (stages.isEmpty() || stages.contains(CURRENT)) {
             id = put(name, request.path("SecretString").asText());
         } else {
-            Version pending = new Version(request.path("ClientRequestToken").asText(UUID.randomUUID().toString()),
+            Version pending = new Version(
+                    request.path("ClientRequestToken").asText(UUID.randomUUID().toString()),
                     request.path("SecretString").asText());
             secrets.get(name).forEach(v -> v.stages.removeAll(stages));
             pending.stages.addAll(stages);
@@ -158,7 +164,8 @@ public final class SecretsManagerEmulator implements AutoCloseable {
         secrets.forEach((name, versions) -> {
             ObjectNode entry = described(name);
             ObjectNode stages = entry.putObject("SecretVersionsToStages");
-            versions.stream().filter(v -> !v.stages.isEmpty())
+            versions.stream()
+                    .filter(v -> !v.stages.isEmpty())
                     .forEach(v -> v.stages.forEach(stages.putArray(v.id)::add));
             list.add(entry);
         });
@@ -177,7 +184,11 @@ public final class SecretsManagerEmulator implements AutoCloseable {
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
-        send(exchange, status, JSON.writeValueAsBytes(JSON.createObjectNode().put("__type", type).put("message", message)));
+        send(
+                exchange,
+                status,
+                JSON.writeValueAsBytes(
+                        JSON.createObjectNode().put("__type", type).put("message", message)));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -208,5 +219,4 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     public static String secret(String apiKey, String merchantAccountId) {
         return "{\"apiKey\":\"" + apiKey + "\",\"merchantAccountId\":\"" + merchantAccountId + "\"}";
     }
-
 }

@@ -25,8 +25,10 @@ public class SecretsManagerResource implements QuarkusTestResourceLifecycleManag
         emulator.put("prod/voyager-gateway/stripe", secret(StripeFake.API_KEY, "acct_fake"));
         emulator.put("prod/voyager-gateway/adyen", secret(AdyenFake.API_KEY, AdyenFake.MERCHANT_ACCOUNT));
         emulator.put("prod/voyager-gateway/mercadopago", secret(MercadoPagoFake.ACCESS_TOKEN, "mp_fake"));
-        emulator.put("prod/voyager-gateway/merchant-keys", "{\"" + Payments.MERCHANT + "\":[\""
-                + io.voyager.gateway.merchant.MerchantKeyHashes.sha256Hex(Payments.PROD_KEY) + "\"]}");
+        emulator.put(
+                "prod/voyager-gateway/merchant-keys",
+                "{\"" + Payments.MERCHANT + "\":[\""
+                        + io.voyager.gateway.merchant.MerchantKeyHashes.sha256Hex(Payments.PROD_KEY) + "\"]}");
         return Map.of(
                 "voyager.credentials.source", "secrets-manager",
                 "quarkus.secretsmanager.endpoint-override", emulator.endpoint().toString(),

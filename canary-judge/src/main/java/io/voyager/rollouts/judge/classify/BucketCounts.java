@@ -12,8 +12,11 @@ record BucketCounts(double[] bounds, double[] canary, double[] baseline, double 
 
     static BucketCounts of(HistogramData data) {
         double[] bounds = data.upperBounds();
-        if (bounds == null || data.canaryCumulative() == null || data.baselineCumulative() == null
-                || bounds.length < 2 || bounds.length != data.canaryCumulative().length
+        if (bounds == null
+                || data.canaryCumulative() == null
+                || data.baselineCumulative() == null
+                || bounds.length < 2
+                || bounds.length != data.canaryCumulative().length
                 || bounds.length != data.baselineCumulative().length) {
             throw new IllegalArgumentException("bucket bounds and counts must have the same length >= 2");
         }

@@ -4,8 +4,7 @@ import io.voyager.rollouts.judge.config.Direction;
 
 /** Small rules shared by the classifiers. */
 final class Evidence {
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** The p-value reported for a metric: the one in its bad direction, the smaller one for "either". */
     static double badSideP(Direction direction, double pHigher, double pLower) {

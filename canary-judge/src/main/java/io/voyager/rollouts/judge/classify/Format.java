@@ -7,8 +7,7 @@ import java.util.Locale;
 final class Format {
     static final String MINUS = "\u2212";
 
-    private Format() {
-    }
+    private Format() {}
 
     static String percent(double rate, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f%%", 100.0 * rate);
@@ -48,6 +47,9 @@ final class Format {
 
     /** "p99", "p99.9", "p50". */
     static String quantileName(double q) {
-        return "p" + java.math.BigDecimal.valueOf(Math.round(q * 1e6) / 1e4).stripTrailingZeros().toPlainString();
+        return "p"
+                + java.math.BigDecimal.valueOf(Math.round(q * 1e6) / 1e4)
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 }

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * while a broken one (100% errors) fails at the first look.
  */
 final class GuardrailCheck {
-    private GuardrailCheck() {
-    }
+    private GuardrailCheck() {}
 
     /** Rate events/n against [min, max] (either may be null). */
     static boolean rateBreached(long events, long n, Double min, Double max, double z) {

@@ -21,8 +21,7 @@ import java.util.List;
  * share of requests below it (Woodruff), so the pods' spread in that share is the spread the shift inherits.
  */
 final class HistogramClassifier {
-    private HistogramClassifier() {
-    }
+    private HistogramClassifier() {}
 
     static MetricResult classify(MetricConfig metric, HistogramData data, TestLevel level, int resamples, long seed) {
         BucketCounts buckets;
@@ -36,22 +35,28 @@ final class HistogramClassifier {
         String quantileName = Format.quantileName(metric.quantile());
         String tooFew = "canary n=" + canaryN + " < " + metric.minSamples() + " requests";
         if (!SampleSize.enoughToShowHarm(canaryN, metric.minSamples())) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
+            return MetricResult.withoutEvidence(
+                    metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
         }
         double canaryQuantile = HistogramQuantile.quantile(metric.quantile(), buckets.bounds(), buckets.canary());
-        double guardrailZ = canaryN < metric.minSamples() ? SampleSize.early(level).guardrailZ() : level.guardrailZ();
-        boolean breached = metric.guardrail() != null && metric.guardrail().max() != null
+        double guardrailZ =
+                canaryN < metric.minSamples() ? SampleSize.early(level).guardrailZ() : level.guardrailZ();
+        boolean breached = metric.guardrail() != null
+                && metric.guardrail().max() != null
                 && GuardrailCheck.quantileAbove(
                         HistogramQuantile.countAbove(metric.guardrail().max(), buckets.bounds(), buckets.canary()),
-                        canaryN, metric.quantile(), guardrailZ);
+                        canaryN,
+                        metric.quantile(),
+                        guardrailZ);
         if (canaryN < metric.minSamples()) {
             // Few requests: only the guardrail, a binomial bound on the share above the limit, is trusted.
             // A bootstrap of a tail quantile from so few requests is not.
             if (!breached) {
-                return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
+                return MetricResult.withoutEvidence(
+                        metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
             }
-            return SampleSize.markedEarly(guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, true),
-                    metric.minSamples());
+            return SampleSize.markedEarly(
+                    guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, true), metric.minSamples());
         }
         if (baselineN < metric.minSamples()) {
             return guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, breached);
@@ -61,8 +66,8 @@ final class HistogramClassifier {
         double[] canaryWeighed = weighed(buckets.canary(), dispersion.canaryEffect());
         double[] baselineWeighed = weighed(buckets.baseline(), dispersion.baselineEffect());
         MannWhitney.Result rank = MannWhitney.binned(canaryWeighed, baselineWeighed);
-        BucketBootstrap.Result shift = BucketBootstrap.quantileShift(metric.quantile(), buckets.bounds(),
-                canaryWeighed, baselineWeighed, resamples, seed);
+        BucketBootstrap.Result shift = BucketBootstrap.quantileShift(
+                metric.quantile(), buckets.bounds(), canaryWeighed, baselineWeighed, resamples, seed);
         Interval ci = shift.interval(tested.z());
         double tolerance = relativeTolerance(metric.allowedEffect(), shift.baselineQuantile());
         Label label = Label.PASS;
@@ -78,10 +83,23 @@ final class HistogramClassifier {
                 + Format.seconds(shift.baselineQuantile()) + " (" + Format.signed(100.0 * shift.relativeShift(), 1)
                 + "%, " + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 1) + "%)"
                 + dispersion.note()
-                + (breached ? ", guardrail " + quantileName + " < " + Format.seconds(metric.guardrail().max()) + " breached" : "");
-        return new MetricResult(metric.name(), label, metric.critical(), breached, shift.relativeShift(), ci,
-                tested.confidence(), Evidence.badSideP(metric.direction(), rank.pGreater(), rank.pLess()),
-                tested.nominal(), canaryN, baselineN, summary);
+                + (breached
+                        ? ", guardrail " + quantileName + " < "
+                                + Format.seconds(metric.guardrail().max()) + " breached"
+                        : "");
+        return new MetricResult(
+                metric.name(),
+                label,
+                metric.critical(),
+                breached,
+                shift.relativeShift(),
+                ci,
+                tested.confidence(),
+                Evidence.badSideP(metric.direction(), rank.pGreater(), rank.pLess()),
+                tested.nominal(),
+                canaryN,
+                baselineN,
+                summary);
     }
 
     /**
@@ -113,8 +131,9 @@ final class HistogramClassifier {
             totals[i] = Math.round(total);
             slow[i] = Math.max(0, totals[i] - Math.round(atBound));
         }
-        long canaryPods = data.canaryPods().stream().filter(p -> p != null && p.length == last + 1
-                && finiteOrZero(p[last]) >= 0.5).count();
+        long canaryPods = data.canaryPods().stream()
+                .filter(p -> p != null && p.length == last + 1 && finiteOrZero(p[last]) >= 0.5)
+                .count();
         return PodDispersion.of(slow, totals, canaryN, canaryPods);
     }
 
@@ -159,17 +178,39 @@ final class HistogramClassifier {
         return effect.relative() != null ? effect.relative() : effect.absolute() / baselineQuantile;
     }
 
-    private static MetricResult guardrailOnly(MetricConfig metric, String quantileName, double canaryQuantile,
-            long canaryN, long baselineN, boolean breached) {
+    private static MetricResult guardrailOnly(
+            MetricConfig metric,
+            String quantileName,
+            double canaryQuantile,
+            long canaryN,
+            long baselineN,
+            boolean breached) {
         String stable = "stable n=" + baselineN + " < " + metric.minSamples();
         if (metric.guardrail() == null || metric.guardrail().max() == null) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN,
-                    "canary " + quantileName + " " + Format.seconds(canaryQuantile) + ", " + stable + " and no guardrail");
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.NO_DATA,
+                    metric.critical(),
+                    canaryN,
+                    baselineN,
+                    "canary " + quantileName + " " + Format.seconds(canaryQuantile) + ", " + stable
+                            + " and no guardrail");
         }
         String summary = "canary " + quantileName + " " + Format.seconds(canaryQuantile) + " against guardrail < "
                 + Format.seconds(metric.guardrail().max()) + (breached ? " breached" : " held") + " (" + stable
                 + ", guardrail only)";
-        return new MetricResult(metric.name(), breached ? Label.HIGH : Label.PASS, metric.critical(), breached,
-                Double.NaN, null, Double.NaN, Double.NaN, Double.NaN, canaryN, baselineN, summary);
+        return new MetricResult(
+                metric.name(),
+                breached ? Label.HIGH : Label.PASS,
+                metric.critical(),
+                breached,
+                Double.NaN,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                canaryN,
+                baselineN,
+                summary);
     }
 }

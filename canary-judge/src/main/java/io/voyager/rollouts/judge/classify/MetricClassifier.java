@@ -21,22 +21,27 @@ import io.voyager.rollouts.judge.stats.OpenEndedSpending;
  * fails an unchanged canary at any look of the run stays at or below alpha.
  */
 public final class MetricClassifier {
-    private MetricClassifier() {
-    }
+    private MetricClassifier() {}
 
     public static MetricResult classify(JudgeConfig config, MetricConfig metric, MetricData data, int look) {
         if (data == null) {
-            return MetricResult.withoutEvidence(metric.name(), Label.ERROR, metric.critical(), 0, 0,
-                    "no data was fetched for this metric");
+            return MetricResult.withoutEvidence(
+                    metric.name(), Label.ERROR, metric.critical(), 0, 0, "no data was fetched for this metric");
         }
         if (data instanceof Unavailable unavailable) {
-            return MetricResult.withoutEvidence(metric.name(), Label.ERROR, metric.critical(), 0, 0,
-                    "data source failed: " + unavailable.reason());
+            return MetricResult.withoutEvidence(
+                    metric.name(), Label.ERROR, metric.critical(), 0, 0, "data source failed: " + unavailable.reason());
         }
         MetricKind expected = kindOf(data);
         if (expected != metric.kind()) {
-            return MetricResult.withoutEvidence(metric.name(), Label.ERROR, metric.critical(), 0, 0,
-                    "got " + expected.name().toLowerCase() + " data for a " + metric.kind().name().toLowerCase() + " metric");
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.ERROR,
+                    metric.critical(),
+                    0,
+                    0,
+                    "got " + expected.name().toLowerCase() + " data for a "
+                            + metric.kind().name().toLowerCase() + " metric");
         }
         double metricAlpha = config.alpha() / config.metrics().size();
         double guardrailZ = Normal.upperQuantile(config.alpha());
@@ -45,16 +50,23 @@ public final class MetricClassifier {
             return RatioClassifier.classify(metric, ratio, oneTest);
         }
         if (data instanceof HistogramData histogram) {
-            return HistogramClassifier.classify(metric, histogram, oneTest, config.bootstrapResamples(),
+            return HistogramClassifier.classify(
+                    metric,
+                    histogram,
+                    oneTest,
+                    config.bootstrapResamples(),
                     config.bootstrapSeed() ^ metric.name().hashCode());
         }
-        return SeriesClassifier.classify(metric, (SeriesData) data,
+        return SeriesClassifier.classify(
+                metric,
+                (SeriesData) data,
                 level(config, metricAlpha / 2.0 / metric.direction().tails(), look, guardrailZ),
                 level(config, metricAlpha / 2.0, look, guardrailZ));
     }
 
     private static TestLevel level(JudgeConfig config, double testAlpha, int look, double guardrailZ) {
-        double nominal = OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending()).nominal();
+        double nominal = OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending())
+                .nominal();
         return new TestLevel(nominal, guardrailZ);
     }
 
@@ -72,7 +84,8 @@ public final class MetricClassifier {
     private static double spent(JudgeConfig config, double testAlpha, int look, boolean cumulative) {
         return cumulative
                 ? OpenEndedSpending.spentBy(testAlpha, look, config.plannedLooks(), config.spending())
-                : OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending()).spent();
+                : OpenEndedSpending.at(testAlpha, look, config.plannedLooks(), config.spending())
+                        .spent();
     }
 
     private static MetricKind kindOf(MetricData data) {

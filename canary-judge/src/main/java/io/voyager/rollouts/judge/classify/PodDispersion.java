@@ -19,6 +19,7 @@ import java.util.Locale;
 record PodDispersion(double canaryEffect, double baselineEffect, int baselinePods, double degreesOfFreedom) {
     /** Fewer baseline pods than this leave too few degrees of freedom to estimate a spread worth using. */
     static final int MIN_BASELINE_PODS = 4;
+
     static final PodDispersion NONE = new PodDispersion(1.0, 1.0, 0, Double.POSITIVE_INFINITY);
 
     /**
@@ -42,7 +43,8 @@ record PodDispersion(double canaryEffect, double baselineEffect, int baselinePod
         double nb = Math.max(1, baselineTotal);
         double variance = canaryEffect / nc + baselineEffect / nb;
         double excess = (canaryEffect - 1.0) / nc + (baselineEffect - 1.0) / nb;
-        double df = excess > 0 ? (baselineTotals.length - 1) * (variance / excess) * (variance / excess)
+        double df = excess > 0
+                ? (baselineTotals.length - 1) * (variance / excess) * (variance / excess)
                 : Double.POSITIVE_INFINITY;
         return new PodDispersion(canaryEffect, baselineEffect, baselineTotals.length, df);
     }
@@ -71,8 +73,14 @@ record PodDispersion(double canaryEffect, double baselineEffect, int baselinePod
 
     /** The message's note, empty when the pods showed no more spread than independent requests. */
     String note() {
-        return any() ? String.format(Locale.ROOT,
-                ", pods overdispersed: counts weigh 1/%.2f (canary), 1/%.2f (stable, %d pods), t on %.1f df",
-                canaryEffect, baselineEffect, baselinePods, degreesOfFreedom) : "";
+        return any()
+                ? String.format(
+                        Locale.ROOT,
+                        ", pods overdispersed: counts weigh 1/%.2f (canary), 1/%.2f (stable, %d pods), t on %.1f df",
+                        canaryEffect,
+                        baselineEffect,
+                        baselinePods,
+                        degreesOfFreedom)
+                : "";
     }
 }

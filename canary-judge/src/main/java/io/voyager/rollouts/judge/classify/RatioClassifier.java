@@ -23,8 +23,7 @@ final class RatioClassifier {
     /** Below this expected count in any cell the normal approximation is not trusted (Cochran's rule is 5). */
     static final double EXACT_BELOW_EXPECTED = 10.0;
 
-    private RatioClassifier() {
-    }
+    private RatioClassifier() {}
 
     static MetricResult classify(MetricConfig metric, RatioData data, TestLevel level) {
         String problem = invalid(data);
@@ -40,9 +39,10 @@ final class RatioClassifier {
         }
         PodDispersion dispersion = dispersion(data, canaryTotal);
         if (canaryTotal < metric.minSamples()) {
-            MetricResult early = compare(metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood,
-                    baselineTotal, dispersion);
-            return SampleSize.harmShownEarly(early) ? SampleSize.markedEarly(early, metric.minSamples())
+            MetricResult early = compare(
+                    metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
+            return SampleSize.harmShownEarly(early)
+                    ? SampleSize.markedEarly(early, metric.minSamples())
                     : tooFew(metric, canaryTotal, baselineTotal);
         }
         return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
@@ -58,20 +58,37 @@ final class RatioClassifier {
             totals[i] = Math.round(pod.total());
             bad[i] = totals[i] - Math.min(totals[i], Math.round(pod.good()));
         }
-        long canaryPods = data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
+        long canaryPods =
+                data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
         return PodDispersion.of(bad, totals, canaryTotal, canaryPods);
     }
 
     private static MetricResult tooFew(MetricConfig metric, long canaryTotal, long baselineTotal) {
-        return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
-                baselineTotal, "canary n=" + canaryTotal + " < " + metric.minSamples() + " requests");
+        return MetricResult.withoutEvidence(
+                metric.name(),
+                Label.NO_DATA,
+                metric.critical(),
+                canaryTotal,
+                baselineTotal,
+                "canary n=" + canaryTotal + " < " + metric.minSamples() + " requests");
     }
 
-    private static MetricResult compare(MetricConfig metric, TestLevel level, long canaryGood, long canaryTotal,
-            long baselineGood, long baselineTotal, PodDispersion dispersion) {
+    private static MetricResult compare(
+            MetricConfig metric,
+            TestLevel level,
+            long canaryGood,
+            long canaryTotal,
+            long baselineGood,
+            long baselineTotal,
+            PodDispersion dispersion) {
         double canaryRate = (double) canaryGood / canaryTotal;
-        boolean breached = metric.guardrail() != null && GuardrailCheck.rateBreached(canaryGood, canaryTotal,
-                metric.guardrail().min(), metric.guardrail().max(), level.guardrailZ());
+        boolean breached = metric.guardrail() != null
+                && GuardrailCheck.rateBreached(
+                        canaryGood,
+                        canaryTotal,
+                        metric.guardrail().min(),
+                        metric.guardrail().max(),
+                        level.guardrailZ());
         if (baselineTotal < metric.minSamples()) {
             return guardrailOnly(metric, canaryRate, canaryTotal, baselineTotal, breached);
         }
@@ -100,8 +117,19 @@ final class RatioClassifier {
                 + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
                 + dispersion.note()
                 + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "");
-        return new MetricResult(metric.name(), label, metric.critical(), breached, canaryRate - baselineRate, ci,
-                tested.confidence(), p, tested.nominal(), canaryTotal, baselineTotal, summary);
+        return new MetricResult(
+                metric.name(),
+                label,
+                metric.critical(),
+                breached,
+                canaryRate - baselineRate,
+                ci,
+                tested.confidence(),
+                p,
+                tested.nominal(),
+                canaryTotal,
+                baselineTotal,
+                summary);
     }
 
     /** One-sided p-value that group 1's good rate is below group 2's. */
@@ -118,18 +146,35 @@ final class RatioClassifier {
         return Normal.cdf(TwoProportionZ.z(good1, n1, good2, n2));
     }
 
-    private static MetricResult guardrailOnly(MetricConfig metric, double canaryRate, long canaryTotal,
-            long baselineTotal, boolean breached) {
+    private static MetricResult guardrailOnly(
+            MetricConfig metric, double canaryRate, long canaryTotal, long baselineTotal, boolean breached) {
         String stable = "stable n=" + baselineTotal + " < " + metric.minSamples();
         if (metric.guardrail() == null) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canaryTotal,
-                    baselineTotal, "canary " + Format.percent(canaryRate, 2) + ", " + stable + " and no guardrail");
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.NO_DATA,
+                    metric.critical(),
+                    canaryTotal,
+                    baselineTotal,
+                    "canary " + Format.percent(canaryRate, 2) + ", " + stable + " and no guardrail");
         }
         Label label = breached ? badSideOf(metric.guardrail(), canaryRate) : Label.PASS;
-        String summary = "canary " + Format.percent(canaryRate, 2) + " against guardrail " + describe(metric.guardrail())
-                + (breached ? " breached" : " held") + " (" + stable + ", guardrail only)";
-        return new MetricResult(metric.name(), label, metric.critical(), breached, Double.NaN, null, Double.NaN,
-                Double.NaN, Double.NaN, canaryTotal, baselineTotal, summary);
+        String summary =
+                "canary " + Format.percent(canaryRate, 2) + " against guardrail " + describe(metric.guardrail())
+                        + (breached ? " breached" : " held") + " (" + stable + ", guardrail only)";
+        return new MetricResult(
+                metric.name(),
+                label,
+                metric.critical(),
+                breached,
+                Double.NaN,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                canaryTotal,
+                baselineTotal,
+                summary);
     }
 
     private static Label badSideOf(Guardrail guardrail, double rate) {
@@ -159,7 +204,10 @@ final class RatioClassifier {
         }
         for (List<RatioData.Cluster> pods : List.of(d.canaryPods(), d.baselinePods())) {
             for (RatioData.Cluster pod : pods) {
-                if (!Double.isFinite(pod.good()) || !Double.isFinite(pod.total()) || pod.good() < 0 || pod.total() < 0) {
+                if (!Double.isFinite(pod.good())
+                        || !Double.isFinite(pod.total())
+                        || pod.good() < 0
+                        || pod.total() < 0) {
                     return "per-pod counts must be finite and >= 0";
                 }
                 if (pod.good() > pod.total() + 0.5) {

@@ -16,8 +16,7 @@ import io.voyager.rollouts.judge.MetricResult;
 final class SampleSize {
     static final long EARLY_FRACTION = 10;
 
-    private SampleSize() {
-    }
+    private SampleSize() {}
 
     static long leastToShowHarm(long minSamples) {
         return Math.max(1, (minSamples + EARLY_FRACTION - 1) / EARLY_FRACTION);
@@ -38,8 +37,19 @@ final class SampleSize {
 
     /** The same result, saying it was reached before the canary had enough requests to pass. */
     static MetricResult markedEarly(MetricResult r, long minSamples) {
-        return new MetricResult(r.name(), r.label(), r.critical(), r.guardrailBreached(), r.effect(), r.interval(),
-                r.confidence(), r.pValue(), r.boundary(), r.canaryN(), r.baselineN(), r.summary() + " [canary n="
-                        + Math.round(r.canaryN()) + " < " + minSamples + ": enough to show harm, too few to show safety]");
+        return new MetricResult(
+                r.name(),
+                r.label(),
+                r.critical(),
+                r.guardrailBreached(),
+                r.effect(),
+                r.interval(),
+                r.confidence(),
+                r.pValue(),
+                r.boundary(),
+                r.canaryN(),
+                r.baselineN(),
+                r.summary() + " [canary n=" + Math.round(r.canaryN()) + " < " + minSamples
+                        + ": enough to show harm, too few to show safety]");
     }
 }

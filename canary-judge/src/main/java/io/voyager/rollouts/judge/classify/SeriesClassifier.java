@@ -18,8 +18,7 @@ import java.util.Arrays;
  * delete exactly the evidence it looks for.
  */
 final class SeriesClassifier {
-    private SeriesClassifier() {
-    }
+    private SeriesClassifier() {}
 
     /**
      * @param location level of the location test
@@ -32,22 +31,43 @@ final class SeriesClassifier {
         double[] canary = finite(data.canary());
         double[] baseline = finite(data.baseline());
         if (canary.length < metric.minSamples()) {
-            return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canary.length,
-                    baseline.length, "canary n=" + canary.length + " < " + metric.minSamples() + " points");
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.NO_DATA,
+                    metric.critical(),
+                    canary.length,
+                    baseline.length,
+                    "canary n=" + canary.length + " < " + metric.minSamples() + " points");
         }
         double canaryMedian = median(canary);
-        boolean breached = metric.guardrail() != null && GuardrailCheck.medianBreached(canary,
-                metric.guardrail().min(), metric.guardrail().max(), location.guardrailZ());
+        boolean breached = metric.guardrail() != null
+                && GuardrailCheck.medianBreached(
+                        canary, metric.guardrail().min(), metric.guardrail().max(), location.guardrailZ());
         if (baseline.length < metric.minSamples()) {
             String stable = "stable n=" + baseline.length + " < " + metric.minSamples();
             if (metric.guardrail() == null) {
-                return MetricResult.withoutEvidence(metric.name(), Label.NO_DATA, metric.critical(), canary.length,
-                        baseline.length, "canary median " + Format.plain(canaryMedian) + ", " + stable + " and no guardrail");
+                return MetricResult.withoutEvidence(
+                        metric.name(),
+                        Label.NO_DATA,
+                        metric.critical(),
+                        canary.length,
+                        baseline.length,
+                        "canary median " + Format.plain(canaryMedian) + ", " + stable + " and no guardrail");
             }
-            return new MetricResult(metric.name(), breached ? guardrailSide(metric, canaryMedian) : Label.PASS,
-                    metric.critical(), breached, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN, canary.length,
-                    baseline.length, "canary median " + Format.plain(canaryMedian) + " against its guardrail"
-                    + (breached ? " breached" : " held") + " (" + stable + ", guardrail only)");
+            return new MetricResult(
+                    metric.name(),
+                    breached ? guardrailSide(metric, canaryMedian) : Label.PASS,
+                    metric.critical(),
+                    breached,
+                    Double.NaN,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    canary.length,
+                    baseline.length,
+                    "canary median " + Format.plain(canaryMedian) + " against its guardrail"
+                            + (breached ? " breached" : " held") + " (" + stable + ", guardrail only)");
         }
         double[] canaryKept = metric.removeOutliers() ? withoutOutliers(canary) : canary;
         double[] baselineKept = metric.removeOutliers() ? withoutOutliers(baseline) : baseline;
@@ -57,32 +77,48 @@ final class SeriesClassifier {
         Interval ci = shift.interval();
         double tolerance = metric.allowedEffect().tolerance(baselineMedian);
         BrownForsythe.Result dispersion = BrownForsythe.test(canary, baseline);
-        boolean moreErratic = dispersion.pGreater() < spread.nominal()
-                && dispersion.spreadRatio() >= metric.maxSpreadRatio();
-        boolean higher = metric.direction().increaseIsBad() && rank.pGreater() < location.nominal()
-                && ci.lower() > tolerance;
-        boolean lower = metric.direction().decreaseIsBad() && rank.pLess() < location.nominal()
-                && ci.upper() < -tolerance;
+        boolean moreErratic =
+                dispersion.pGreater() < spread.nominal() && dispersion.spreadRatio() >= metric.maxSpreadRatio();
+        boolean higher =
+                metric.direction().increaseIsBad() && rank.pGreater() < location.nominal() && ci.lower() > tolerance;
+        boolean lower =
+                metric.direction().decreaseIsBad() && rank.pLess() < location.nominal() && ci.upper() < -tolerance;
         Label label = higher || (!lower && moreErratic) ? Label.HIGH : lower ? Label.LOW : Label.PASS;
         if (breached) {
             label = guardrailSide(metric, canaryMedian);
         }
         // Report the test that decided: the spread test when only the spread flagged the canary.
         boolean spreadDecided = moreErratic && !higher && !lower;
-        double p = spreadDecided ? dispersion.pGreater()
+        double p = spreadDecided
+                ? dispersion.pGreater()
                 : Evidence.badSideP(metric.direction(), rank.pGreater(), rank.pLess());
         double boundary = spreadDecided ? spread.nominal() : location.nominal();
         String summary = "canary median " + Format.plain(canaryMedian) + " vs stable " + Format.plain(baselineMedian)
                 + " (shift " + Format.signed(shift.estimate(), 3) + ", " + Format.confidence(location.confidence())
-                + " CI " + Format.range(ci, 1.0, 3) + "; spread x" + String.format(java.util.Locale.ROOT, "%.2f",
-                        dispersion.spreadRatio()) + (moreErratic ? " erratic" : "") + ")"
+                + " CI " + Format.range(ci, 1.0, 3) + "; spread x"
+                + String.format(java.util.Locale.ROOT, "%.2f", dispersion.spreadRatio())
+                + (moreErratic ? " erratic" : "") + ")"
                 + (breached ? ", guardrail breached" : "");
-        return new MetricResult(metric.name(), label, metric.critical(), breached, shift.estimate(), ci,
-                location.confidence(), p, boundary, canary.length, baseline.length, summary);
+        return new MetricResult(
+                metric.name(),
+                label,
+                metric.critical(),
+                breached,
+                shift.estimate(),
+                ci,
+                location.confidence(),
+                p,
+                boundary,
+                canary.length,
+                baseline.length,
+                summary);
     }
 
     private static Label guardrailSide(MetricConfig metric, double canaryMedian) {
-        return metric.guardrail().min() != null && canaryMedian < metric.guardrail().min() ? Label.LOW : Label.HIGH;
+        return metric.guardrail().min() != null
+                        && canaryMedian < metric.guardrail().min()
+                ? Label.LOW
+                : Label.HIGH;
     }
 
     private static double[] withoutOutliers(double[] values) {

@@ -36,22 +36,30 @@ public record JudgeConfig(
 
     /** These metrics, judged with every default. */
     public static JudgeConfig withMetrics(List<MetricConfig> metrics) {
-        return new JudgeConfig(DEFAULT_ALPHA, DEFAULT_PLANNED_LOOKS, DEFAULT_SPENDING, Thresholds.DEFAULT, metrics,
-                Map.of(), DEFAULT_BOOTSTRAP_RESAMPLES, DEFAULT_BOOTSTRAP_SEED);
+        return new JudgeConfig(
+                DEFAULT_ALPHA,
+                DEFAULT_PLANNED_LOOKS,
+                DEFAULT_SPENDING,
+                Thresholds.DEFAULT,
+                metrics,
+                Map.of(),
+                DEFAULT_BOOTSTRAP_RESAMPLES,
+                DEFAULT_BOOTSTRAP_SEED);
     }
 
     public JudgeConfig withPlannedLooks(int looks) {
-        return new JudgeConfig(alpha, looks, spending, thresholds, metrics, groupWeights, bootstrapResamples, bootstrapSeed);
+        return new JudgeConfig(
+                alpha, looks, spending, thresholds, metrics, groupWeights, bootstrapResamples, bootstrapSeed);
     }
 
     public JudgeConfig withAlpha(double newAlpha) {
-        return new JudgeConfig(newAlpha, plannedLooks, spending, thresholds, metrics, groupWeights, bootstrapResamples,
-                bootstrapSeed);
+        return new JudgeConfig(
+                newAlpha, plannedLooks, spending, thresholds, metrics, groupWeights, bootstrapResamples, bootstrapSeed);
     }
 
     public JudgeConfig withSpending(SpendingFunction newSpending) {
-        return new JudgeConfig(alpha, plannedLooks, newSpending, thresholds, metrics, groupWeights, bootstrapResamples,
-                bootstrapSeed);
+        return new JudgeConfig(
+                alpha, plannedLooks, newSpending, thresholds, metrics, groupWeights, bootstrapResamples, bootstrapSeed);
     }
 
     public double groupWeight(String group) {

@@ -33,32 +33,98 @@ public record MetricConfig(
     /** A metric with the defaults of its kind; refine it with the {@code with*} methods. */
     public static MetricConfig of(String name, MetricKind kind, Direction direction, AllowedEffect allowedEffect) {
         long minSamples = kind == MetricKind.SERIES ? DEFAULT_MIN_POINTS : DEFAULT_MIN_REQUESTS;
-        return new MetricConfig(name, kind, direction, allowedEffect, false, name, 1.0, null, DEFAULT_QUANTILE,
-                minSamples, false, DEFAULT_MAX_SPREAD_RATIO);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                false,
+                name,
+                1.0,
+                null,
+                DEFAULT_QUANTILE,
+                minSamples,
+                false,
+                DEFAULT_MAX_SPREAD_RATIO);
     }
 
     public MetricConfig withCritical(boolean isCritical) {
-        return new MetricConfig(name, kind, direction, allowedEffect, isCritical, group, weight, guardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                isCritical,
+                group,
+                weight,
+                guardrail,
+                quantile,
+                minSamples,
+                removeOutliers,
+                maxSpreadRatio);
     }
 
     public MetricConfig withGroup(String newGroup, double newWeight) {
-        return new MetricConfig(name, kind, direction, allowedEffect, critical, newGroup, newWeight, guardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                critical,
+                newGroup,
+                newWeight,
+                guardrail,
+                quantile,
+                minSamples,
+                removeOutliers,
+                maxSpreadRatio);
     }
 
     public MetricConfig withGuardrail(Guardrail newGuardrail) {
-        return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, newGuardrail, quantile,
-                minSamples, removeOutliers, maxSpreadRatio);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                critical,
+                group,
+                weight,
+                newGuardrail,
+                quantile,
+                minSamples,
+                removeOutliers,
+                maxSpreadRatio);
     }
 
     public MetricConfig withMinSamples(long newMinSamples) {
-        return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, guardrail, quantile,
-                newMinSamples, removeOutliers, maxSpreadRatio);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                critical,
+                group,
+                weight,
+                guardrail,
+                quantile,
+                newMinSamples,
+                removeOutliers,
+                maxSpreadRatio);
     }
 
     public MetricConfig withOutlierRemoval(boolean remove) {
-        return new MetricConfig(name, kind, direction, allowedEffect, critical, group, weight, guardrail, quantile,
-                minSamples, remove, maxSpreadRatio);
+        return new MetricConfig(
+                name,
+                kind,
+                direction,
+                allowedEffect,
+                critical,
+                group,
+                weight,
+                guardrail,
+                quantile,
+                minSamples,
+                remove,
+                maxSpreadRatio);
     }
 }

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The checks on one metric's settings, reported as "metrics[i].field: reason". */
 final class MetricConfigValidator {
-    private MetricConfigValidator() {
-    }
+    private MetricConfigValidator() {}
 
     static void validate(String field, MetricConfig metric, List<String> errors) {
         if (metric.name() == null || metric.name().isBlank()) {
@@ -64,7 +63,8 @@ final class MetricConfigValidator {
         boolean isRatio = metric.kind() == MetricKind.RATIO;
         for (Double bound : new Double[] {guardrail.min(), guardrail.max()}) {
             if (bound != null && (!Double.isFinite(bound) || (isRatio && (bound < 0 || bound > 1)))) {
-                errors.add(field + ": bounds must be finite" + (isRatio ? " rates within 0..1" : "") + ", got " + bound);
+                errors.add(
+                        field + ": bounds must be finite" + (isRatio ? " rates within 0..1" : "") + ", got " + bound);
             }
         }
         if (metric.kind() == MetricKind.HISTOGRAM && guardrail.min() != null) {

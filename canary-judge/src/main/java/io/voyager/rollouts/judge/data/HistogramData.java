@@ -11,8 +11,13 @@ import java.util.List;
  * varies between pods than independent requests would, and weighs both sides' counts down by it. Empty lists:
  * requests are taken as independent.
  */
-public record HistogramData(double[] upperBounds, double[] canaryCumulative, double[] baselineCumulative,
-        List<double[]> canaryPods, List<double[]> baselinePods) implements MetricData {
+public record HistogramData(
+        double[] upperBounds,
+        double[] canaryCumulative,
+        double[] baselineCumulative,
+        List<double[]> canaryPods,
+        List<double[]> baselinePods)
+        implements MetricData {
 
     public HistogramData {
         canaryPods = List.copyOf(canaryPods);
@@ -25,8 +30,12 @@ public record HistogramData(double[] upperBounds, double[] canaryCumulative, dou
 
     /** Both sides from their pods' cumulative counts: each side's counts are the bucket-wise sums. */
     public static HistogramData ofPods(double[] upperBounds, List<double[]> canaryPods, List<double[]> baselinePods) {
-        return new HistogramData(upperBounds, sum(upperBounds.length, canaryPods), sum(upperBounds.length, baselinePods),
-                canaryPods, baselinePods);
+        return new HistogramData(
+                upperBounds,
+                sum(upperBounds.length, canaryPods),
+                sum(upperBounds.length, baselinePods),
+                canaryPods,
+                baselinePods);
     }
 
     private static double[] sum(int buckets, List<double[]> pods) {

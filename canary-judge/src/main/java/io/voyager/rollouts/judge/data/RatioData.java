@@ -11,12 +11,17 @@ import java.util.List;
  * interval): the judge then estimates from the baseline's pods how much more rates vary than independent
  * requests would, and weighs both sides' counts down by it. Empty lists: requests are taken as independent.
  */
-public record RatioData(double canaryGood, double canaryTotal, double baselineGood, double baselineTotal,
-        List<Cluster> canaryPods, List<Cluster> baselinePods) implements MetricData {
+public record RatioData(
+        double canaryGood,
+        double canaryTotal,
+        double baselineGood,
+        double baselineTotal,
+        List<Cluster> canaryPods,
+        List<Cluster> baselinePods)
+        implements MetricData {
 
     /** One pod's (or interval's) good and total counts. */
-    public record Cluster(double good, double total) {
-    }
+    public record Cluster(double good, double total) {}
 
     public RatioData {
         canaryPods = List.copyOf(canaryPods);
@@ -29,8 +34,13 @@ public record RatioData(double canaryGood, double canaryTotal, double baselineGo
 
     /** Both sides from their clusters: each side's totals are the sums of its clusters. */
     public static RatioData ofPods(List<Cluster> canaryPods, List<Cluster> baselinePods) {
-        return new RatioData(sum(canaryPods, true), sum(canaryPods, false), sum(baselinePods, true),
-                sum(baselinePods, false), canaryPods, baselinePods);
+        return new RatioData(
+                sum(canaryPods, true),
+                sum(canaryPods, false),
+                sum(baselinePods, true),
+                sum(baselinePods, false),
+                canaryPods,
+                baselinePods);
     }
 
     private static double sum(List<Cluster> clusters, boolean good) {

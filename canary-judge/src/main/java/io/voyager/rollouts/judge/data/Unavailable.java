@@ -1,5 +1,4 @@
 package io.voyager.rollouts.judge.data;
 
 /** The data source could not answer for this metric (down, timed out, rejected the query). */
-public record Unavailable(String reason) implements MetricData {
-}
+public record Unavailable(String reason) implements MetricData {}

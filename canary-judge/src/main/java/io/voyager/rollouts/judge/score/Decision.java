@@ -12,8 +12,7 @@ import java.util.List;
  * metrics or more is Inconclusive; otherwise the score decides.
  */
 public final class Decision {
-    private Decision() {
-    }
+    private Decision() {}
 
     public static Phase decide(List<MetricResult> results, double score, Thresholds thresholds) {
         if (results.stream().anyMatch(MetricResult::failsAtOnce)) {

@@ -14,8 +14,7 @@ import java.util.Map;
  * separately by the decision); a group with nothing classified does not count.
  */
 public final class Scorer {
-    private Scorer() {
-    }
+    private Scorer() {}
 
     /** 0..100, or NaN when no metric could be classified. */
     public static double score(JudgeConfig config, List<MetricResult> results) {

@@ -10,8 +10,7 @@ import java.util.SplittableRandom;
 public final class Binomial {
     private static final double INVERSION_LIMIT = 10.0;
 
-    private Binomial() {
-    }
+    private Binomial() {}
 
     public static long sample(SplittableRandom random, long n, double p) {
         if (n <= 0 || p <= 0) {
@@ -78,8 +77,8 @@ public final class Binomial {
                 return k;
             }
             double logV = Math.log(v * alpha / (a / (us * us) + b));
-            double bound = h - SpecialFunctions.logFactorial(k) - SpecialFunctions.logFactorial(n - k)
-                    + (k - mode) * lpq;
+            double bound =
+                    h - SpecialFunctions.logFactorial(k) - SpecialFunctions.logFactorial(n - k) + (k - mode) * lpq;
             if (logV <= bound) {
                 return k;
             }

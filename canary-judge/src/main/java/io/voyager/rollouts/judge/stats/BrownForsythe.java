@@ -9,8 +9,7 @@ import java.util.Arrays;
  * the signed t also gives the one-sided p-value that "x is more spread out than y".
  */
 public final class BrownForsythe {
-    private BrownForsythe() {
-    }
+    private BrownForsythe() {}
 
     /** spreadRatio = mean absolute deviation of x / that of y. */
     public record Result(double t, double degreesOfFreedom, double pGreater, double pTwoSided, double spreadRatio) {

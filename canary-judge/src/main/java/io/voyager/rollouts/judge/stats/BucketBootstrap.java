@@ -11,22 +11,23 @@ import java.util.SplittableRandom;
  * for levels far beyond what a few hundred percentile resamples can resolve.
  */
 public final class BucketBootstrap {
-    private BucketBootstrap() {
-    }
+    private BucketBootstrap() {}
 
-    public record Result(double canaryQuantile, double baselineQuantile, double relativeShift, double logStandardError) {
+    public record Result(
+            double canaryQuantile, double baselineQuantile, double relativeShift, double logStandardError) {
         /** The interval for the relative shift at the two-sided normal quantile z. */
         public Interval interval(double z) {
             double logRatio = Math.log1p(relativeShift);
             if (!Double.isFinite(logRatio)) {
                 return Interval.UNBOUNDED;
             }
-            return new Interval(Math.expm1(logRatio - z * logStandardError), Math.expm1(logRatio + z * logStandardError));
+            return new Interval(
+                    Math.expm1(logRatio - z * logStandardError), Math.expm1(logRatio + z * logStandardError));
         }
     }
 
-    public static Result quantileShift(double q, double[] upperBounds, double[] canary, double[] baseline,
-            int resamples, long seed) {
+    public static Result quantileShift(
+            double q, double[] upperBounds, double[] canary, double[] baseline, int resamples, long seed) {
         double canaryQuantile = HistogramQuantile.quantile(q, upperBounds, canary);
         double baselineQuantile = HistogramQuantile.quantile(q, upperBounds, baseline);
         double shift = canaryQuantile / baselineQuantile - 1.0;
@@ -39,8 +40,10 @@ public final class BucketBootstrap {
         double sumSquares = 0;
         int used = 0;
         for (int r = 0; r < resamples; r++) {
-            double c = HistogramQuantile.quantile(q, upperBounds, Counts.toDouble(Binomial.multinomial(random, canaryN, canaryP)));
-            double b = HistogramQuantile.quantile(q, upperBounds, Counts.toDouble(Binomial.multinomial(random, baselineN, baselineP)));
+            double c = HistogramQuantile.quantile(
+                    q, upperBounds, Counts.toDouble(Binomial.multinomial(random, canaryN, canaryP)));
+            double b = HistogramQuantile.quantile(
+                    q, upperBounds, Counts.toDouble(Binomial.multinomial(random, baselineN, baselineP)));
             double logRatio = Math.log(c / b);
             if (Double.isFinite(logRatio)) {
                 sum += logRatio;
@@ -48,7 +51,8 @@ public final class BucketBootstrap {
                 used++;
             }
         }
-        double se = used < 2 ? Double.POSITIVE_INFINITY
+        double se = used < 2
+                ? Double.POSITIVE_INFINITY
                 : Math.sqrt(Math.max(0.0, (sumSquares - sum * sum / used) / (used - 1)));
         return new Result(canaryQuantile, baselineQuantile, shift, se);
     }

@@ -11,8 +11,7 @@ package io.voyager.rollouts.judge.stats;
  * stricter than the binomial one.
  */
 public final class ClusterDispersion {
-    private ClusterDispersion() {
-    }
+    private ClusterDispersion() {}
 
     /**
      * Pearson's X² / (k - 1) over clusters with {@code events[i]} of {@code totals[i]}, about their pooled rate;

@@ -2,8 +2,7 @@ package io.voyager.rollouts.judge.stats;
 
 /** Small helpers for arrays of counts. */
 public final class Counts {
-    private Counts() {
-    }
+    private Counts() {}
 
     public static double sum(double[] values) {
         double s = 0;

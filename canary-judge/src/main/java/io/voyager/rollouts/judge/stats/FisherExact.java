@@ -15,8 +15,7 @@ public final class FisherExact {
     /** Largest support this class sums over; beyond it the normal approximation is the right tool anyway. */
     public static final long MAX_SUPPORT = 2_000_000;
 
-    private FisherExact() {
-    }
+    private FisherExact() {}
 
     /** P(A >= a): evidence that group 1 has the higher event rate. */
     public static double greater(long a, long b, long c, long d) {
@@ -64,13 +63,17 @@ public final class FisherExact {
             if (max - min + 1 > MAX_SUPPORT) {
                 throw new IllegalArgumentException("table too large for an exact test: support " + (max - min + 1));
             }
-            logConstant = SpecialFunctions.logFactorial(row1) + SpecialFunctions.logFactorial(row2)
-                    + SpecialFunctions.logFactorial(col1) + SpecialFunctions.logFactorial(col2)
+            logConstant = SpecialFunctions.logFactorial(row1)
+                    + SpecialFunctions.logFactorial(row2)
+                    + SpecialFunctions.logFactorial(col1)
+                    + SpecialFunctions.logFactorial(col2)
                     - SpecialFunctions.logFactorial(total);
         }
 
         double logPmf(long x) {
-            return logConstant - SpecialFunctions.logFactorial(x) - SpecialFunctions.logFactorial(row1 - x)
+            return logConstant
+                    - SpecialFunctions.logFactorial(x)
+                    - SpecialFunctions.logFactorial(row1 - x)
                     - SpecialFunctions.logFactorial(col1 - x)
                     - SpecialFunctions.logFactorial(total - row1 - col1 + x);
         }

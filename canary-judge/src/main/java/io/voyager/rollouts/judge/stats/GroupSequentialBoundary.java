@@ -15,8 +15,7 @@ public final class GroupSequentialBoundary {
     private static final double LOWER_TAIL_SDS = 9.0;
     private static final Map<String, double[]> CACHE = new ConcurrentHashMap<>();
 
-    private GroupSequentialBoundary() {
-    }
+    private GroupSequentialBoundary() {}
 
     /** The z boundaries for looks 1..K. */
     public static double[] boundaries(double alpha, int looks, SpendingFunction spending) {
@@ -67,7 +66,8 @@ public final class GroupSequentialBoundary {
     }
 
     /** Finds c with integral density(u) P(S_k > c sqrt(t_k) | S_{k-1} = u) du = increment, by bisection. */
-    private static double solveBoundary(double[] grid, double[] density, double sdStep, double sqrtT, double increment) {
+    private static double solveBoundary(
+            double[] grid, double[] density, double sdStep, double sqrtT, double increment) {
         double low = -2.0;
         double high = 40.0;
         for (int iteration = 0; iteration < 200 && high - low > 1e-10; iteration++) {

@@ -6,8 +6,7 @@ package io.voyager.rollouts.judge.stats;
  * that falls in the +Inf bucket returns the highest finite bound.
  */
 public final class HistogramQuantile {
-    private HistogramQuantile() {
-    }
+    private HistogramQuantile() {}
 
     /**
      * @param upperBounds increasing bucket bounds, the last one +Inf

@@ -7,11 +7,9 @@ package io.voyager.rollouts.judge.stats;
  * without ties, otherwise the normal approximation with the tie-corrected variance.
  */
 public final class HodgesLehmann {
-    private HodgesLehmann() {
-    }
+    private HodgesLehmann() {}
 
-    public record Result(double estimate, Interval interval) {
-    }
+    public record Result(double estimate, Interval interval) {}
 
     /**
      * @param tailProbability the largest probability allowed outside the interval on EACH side
@@ -24,9 +22,8 @@ public final class HodgesLehmann {
         PairwiseDifferences differences = new PairwiseDifferences(x, y);
         long pairs = differences.count();
         long rank = lowerRank(x, y, tailProbability);
-        Interval interval = rank < 1
-                ? Interval.UNBOUNDED
-                : new Interval(differences.kth(rank), differences.kth(pairs + 1 - rank));
+        Interval interval =
+                rank < 1 ? Interval.UNBOUNDED : new Interval(differences.kth(rank), differences.kth(pairs + 1 - rank));
         return new Result(differences.median(), interval);
     }
 

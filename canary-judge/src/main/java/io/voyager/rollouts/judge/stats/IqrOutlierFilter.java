@@ -8,8 +8,7 @@ import java.util.Arrays;
  * unless they are extreme).
  */
 public final class IqrOutlierFilter {
-    private IqrOutlierFilter() {
-    }
+    private IqrOutlierFilter() {}
 
     public static double[] filter(double[] values, double factor, double fencePercentile) {
         if (values.length < 4) {

@@ -12,12 +12,10 @@ public final class MannWhitney {
     /** Exact null distribution is used when m*n is at most this (R's wilcox.test switches at n < 50 each). */
     public static final int EXACT_LIMIT = 2_500;
 
-    private MannWhitney() {
-    }
+    private MannWhitney() {}
 
     /** U of x, the expected U under no difference, and the one-sided p-values in both directions. */
-    public record Result(double u, long m, long n, double z, double pGreater, double pLess) {
-    }
+    public record Result(double u, long m, long n, double z, double pGreater, double pLess) {}
 
     /** x and y are counts per bin, bins in increasing order of value. */
     public static Result binned(double[] x, double[] y) {

@@ -4,8 +4,7 @@ package io.voyager.rollouts.judge.stats;
 public final class Normal {
     private static final double LOG_SQRT_2PI = 0.9189385332046727;
 
-    private Normal() {
-    }
+    private Normal() {}
 
     public static double density(double x) {
         return Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
@@ -28,7 +27,8 @@ public final class Normal {
             return 1.0 - upperTail(-x);
         }
         if (x < 5.0) {
-            // The series' terms are all positive, so the upper tail keeps about 1e-16 / Q(5) = 3e-10 relative precision.
+            // The series' terms are all positive, so the upper tail keeps about 1e-16 / Q(5) = 3e-10 relative
+            // precision.
             return 0.5 - taylorFromZero(x);
         }
         if (x > 38.0) {
@@ -95,8 +95,9 @@ public final class Normal {
         }
         // Abramowitz & Stegun 26.2.23 as the start (error < 4.5e-4), then Newton steps on the accurate tail.
         double t = Math.sqrt(-2.0 * Math.log(q));
-        double x = t - (2.515517 + 0.802853 * t + 0.010328 * t * t)
-                / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+        double x = t
+                - (2.515517 + 0.802853 * t + 0.010328 * t * t)
+                        / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
         for (int i = 0; i < 8; i++) {
             double step = (upperTail(x) - q) / density(x);
             x += step;

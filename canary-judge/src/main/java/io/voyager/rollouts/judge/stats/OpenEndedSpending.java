@@ -12,8 +12,7 @@ public final class OpenEndedSpending {
     /** The part of alpha kept back for looks after the planned ones. */
     public static final double OVERRUN_SHARE = 0.1;
 
-    private OpenEndedSpending() {
-    }
+    private OpenEndedSpending() {}
 
     /**
      * The significance of one look.
@@ -22,8 +21,7 @@ public final class OpenEndedSpending {
      * @param spent the part of alpha this look may use up (the spending function's increment)
      * @param overrun true when the look comes after the planned ones
      */
-    public record LookLevel(double nominal, double spent, boolean overrun) {
-    }
+    public record LookLevel(double nominal, double spent, boolean overrun) {}
 
     public static LookLevel at(double alpha, int look, int plannedLooks, SpendingFunction spending) {
         if (look < 1 || plannedLooks < 1) {

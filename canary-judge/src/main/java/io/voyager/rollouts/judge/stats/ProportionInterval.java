@@ -2,8 +2,7 @@ package io.voyager.rollouts.judge.stats;
 
 /** Confidence intervals for one proportion (Wilson score) and for a difference (Newcombe's hybrid score). */
 public final class ProportionInterval {
-    private ProportionInterval() {
-    }
+    private ProportionInterval() {}
 
     /** Wilson's score interval for events/n at the two-sided normal quantile z. */
     public static Interval wilson(long events, long n, double z) {

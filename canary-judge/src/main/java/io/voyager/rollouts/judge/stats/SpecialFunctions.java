@@ -3,9 +3,16 @@ package io.voyager.rollouts.judge.stats;
 /** Log-gamma and the regularized incomplete beta function, the building blocks of the t and F tails. */
 public final class SpecialFunctions {
     private static final double[] LANCZOS = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7};
+        0.99999999999980993,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.32342877765313,
+        -176.61502916214059,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.9843695780195716e-6,
+        1.5056327351493116e-7
+    };
     private static final double HALF_LOG_2PI = 0.9189385332046727;
     private static final int FACTORIAL_TABLE = 1024;
     private static final double[] LOG_FACTORIALS = new double[FACTORIAL_TABLE];
@@ -16,8 +23,7 @@ public final class SpecialFunctions {
         }
     }
 
-    private SpecialFunctions() {
-    }
+    private SpecialFunctions() {}
 
     /** ln Gamma(x) for x > 0 (Lanczos, g = 7). */
     public static double logGamma(double x) {

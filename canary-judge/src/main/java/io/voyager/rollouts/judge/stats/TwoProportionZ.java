@@ -5,8 +5,7 @@ package io.voyager.rollouts.judge.stats;
  * {@code prop.test(correct = TRUE)} (whose chi-square is z squared).
  */
 public final class TwoProportionZ {
-    private TwoProportionZ() {
-    }
+    private TwoProportionZ() {}
 
     /**
      * Signed z for rate1 - rate2: positive when group 1 has the higher rate. The correction shrinks |diff|

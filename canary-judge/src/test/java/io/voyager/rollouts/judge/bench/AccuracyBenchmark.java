@@ -20,8 +20,7 @@ import java.util.stream.IntStream;
  * thread count.
  */
 public final class AccuracyBenchmark {
-    private AccuracyBenchmark() {
-    }
+    private AccuracyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -44,20 +43,22 @@ public final class AccuracyBenchmark {
                 int[][] looks = new int[judges.size()][runs];
                 int scenarioIndex = s;
                 pool.submit(() -> IntStream.range(0, runs).parallel().forEach(run -> {
-                    SplittableRandom random = new SplittableRandom(seed * 1_000_003L + scenarioIndex * 100_000L + run);
-                    IntervalData[] intervals = SimulatedRollout.draw(profile, scenario, random);
-                    for (int j = 0; j < judges.size(); j++) {
-                        looks[j][run] = judges.get(j).firstFailingLook(profile, intervals);
-                    }
-                })).get();
+                            SplittableRandom random =
+                                    new SplittableRandom(seed * 1_000_003L + scenarioIndex * 100_000L + run);
+                            IntervalData[] intervals = SimulatedRollout.draw(profile, scenario, random);
+                            for (int j = 0; j < judges.size(); j++) {
+                                looks[j][run] = judges.get(j).firstFailingLook(profile, intervals);
+                            }
+                        }))
+                        .get();
                 List<Outcome> outcomes = new ArrayList<>();
                 for (int j = 0; j < judges.size(); j++) {
                     outcomes.add(new Outcome(runs, looks[j]));
                 }
                 results.put(scenario, outcomes);
                 inconclusive.put(scenario, voyager.inconclusiveRuns() - before);
-                System.err.printf(Locale.ROOT, "%-40s done after %.0f s%n", scenario.name(),
-                        (System.nanoTime() - started) / 1e9);
+                System.err.printf(
+                        Locale.ROOT, "%-40s done after %.0f s%n", scenario.name(), (System.nanoTime() - started) / 1e9);
             }
         } finally {
             pool.shutdown();

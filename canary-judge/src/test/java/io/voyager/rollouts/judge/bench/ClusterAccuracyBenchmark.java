@@ -23,20 +23,25 @@ public final class ClusterAccuracyBenchmark {
     /** Looks 1-8 of 12: the 5% and 10% steps. */
     static final int EARLY_STEPS = 2;
 
-    private ClusterAccuracyBenchmark() {
-    }
+    private ClusterAccuracyBenchmark() {}
 
     /** One row: a condition and a scenario, every run's outcome per judge and what the runs had in common. */
-    record Row(ClusterTraffic traffic, Scenario scenario, List<Outcome> outcomes, List<List<String>> voyagerCauses,
-            boolean[] voyagerPaused, int[] burstStart, boolean[] burstOnCanary) {
-    }
+    record Row(
+            ClusterTraffic traffic,
+            Scenario scenario,
+            List<Outcome> outcomes,
+            List<List<String>> voyagerCauses,
+            boolean[] voyagerPaused,
+            int[] burstStart,
+            boolean[] burstOnCanary) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = AccuracyBenchmark.options(args);
         long seed = Long.parseLong(options.getOrDefault("seed", "20251128"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "2000"));
         if (runs < 1 || runs >= 10_000_000) {
-            throw new IllegalArgumentException("--runs must be 1..9,999,999 (each run has its own stream), got " + runs);
+            throw new IllegalArgumentException(
+                    "--runs must be 1..9,999,999 (each run has its own stream), got " + runs);
         }
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         TrafficProfile base = TrafficProfile.blackFriday();
@@ -62,27 +67,38 @@ public final class ClusterAccuracyBenchmark {
                     int conditionIndex = c;
                     int scenarioIndex = s;
                     pool.submit(() -> IntStream.range(0, runs).parallel().forEach(run -> {
-                        ClusterRollout.Environment environment = ClusterRollout.environment(profile, traffic,
-                                new SplittableRandom(streamSeed(seed, conditionIndex, -1, run)));
-                        ClusterRollout rollout = ClusterRollout.draw(profile, traffic, scenario, environment,
-                                new SplittableRandom(streamSeed(seed, conditionIndex, scenarioIndex, run)));
-                        VoyagerJudge.Judged judged = voyager.judge(profile.looks(), rollout::sinceStartByPod);
-                        looks[0][run] = judged.failingLook();
-                        causes.set(run, judged.causes());
-                        paused[run] = judged.failingLook() == 0 && judged.paused();
-                        IntervalData[] sums = rollout.aggregated();
-                        for (int j = 0; j < others.size(); j++) {
-                            looks[1 + j][run] = others.get(j).firstFailingLook(profile, sums);
-                        }
-                        burstStart[run] = environment.burst().firstLook();
-                        burstOnCanary[run] = environment.burstOnCanary();
-                    })).get();
+                                ClusterRollout.Environment environment = ClusterRollout.environment(
+                                        profile,
+                                        traffic,
+                                        new SplittableRandom(streamSeed(seed, conditionIndex, -1, run)));
+                                ClusterRollout rollout = ClusterRollout.draw(
+                                        profile,
+                                        traffic,
+                                        scenario,
+                                        environment,
+                                        new SplittableRandom(streamSeed(seed, conditionIndex, scenarioIndex, run)));
+                                VoyagerJudge.Judged judged = voyager.judge(profile.looks(), rollout::sinceStartByPod);
+                                looks[0][run] = judged.failingLook();
+                                causes.set(run, judged.causes());
+                                paused[run] = judged.failingLook() == 0 && judged.paused();
+                                IntervalData[] sums = rollout.aggregated();
+                                for (int j = 0; j < others.size(); j++) {
+                                    looks[1 + j][run] = others.get(j).firstFailingLook(profile, sums);
+                                }
+                                burstStart[run] = environment.burst().firstLook();
+                                burstOnCanary[run] = environment.burstOnCanary();
+                            }))
+                            .get();
                     List<Outcome> outcomes = new ArrayList<>();
                     for (int[] judgeLooks : looks) {
                         outcomes.add(new Outcome(runs, judgeLooks));
                     }
                     rows.add(new Row(traffic, scenario, outcomes, causes, paused, burstStart, burstOnCanary));
-                    System.err.printf(Locale.ROOT, "%-26s %-24s done after %.0f s%n", traffic.name(), scenario.name(),
+                    System.err.printf(
+                            Locale.ROOT,
+                            "%-26s %-24s done after %.0f s%n",
+                            traffic.name(),
+                            scenario.name(),
                             (System.nanoTime() - started) / 1e9);
                 }
             }
@@ -105,7 +121,9 @@ public final class ClusterAccuracyBenchmark {
     }
 
     static List<Scenario> scenarios(double stableErrorRate) {
-        return List.of(Scenario.aa(stableErrorRate), Scenario.errors(stableErrorRate, 0.015),
+        return List.of(
+                Scenario.aa(stableErrorRate),
+                Scenario.errors(stableErrorRate, 0.015),
                 Scenario.latency(stableErrorRate, 0.25));
     }
 

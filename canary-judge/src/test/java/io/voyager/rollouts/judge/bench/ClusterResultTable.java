@@ -18,23 +18,44 @@ final class ClusterResultTable {
     static final double DETECTION_GOAL = 0.95;
     private static final double Z95 = 1.959963984540054;
 
-    private ClusterResultTable() {
-    }
+    private ClusterResultTable() {}
 
-    static String markdown(TrafficProfile base, List<ClusterTraffic> conditions, List<String> judges,
-            List<ClusterAccuracyBenchmark.Row> rows, long seed, int runs, int threads, double seconds) {
+    static String markdown(
+            TrafficProfile base,
+            List<ClusterTraffic> conditions,
+            List<String> judges,
+            List<ClusterAccuracyBenchmark.Row> rows,
+            long seed,
+            int runs,
+            int threads,
+            double seconds) {
         int early = ClusterAccuracyBenchmark.EARLY_STEPS * base.looksPerStep();
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT,
+        s.append(String.format(
+                Locale.ROOT,
                 "%d seeded rollouts per row (seed %d), %d threads, %.0f s in total. Each rollout: %d pods, canary at %s "
                         + "for %d looks of %d s each (%d looks); \"within 2 steps\" = failed at looks 1-%d. Goals: A/A "
                         + "failed <= %.0f%%, a regression failed within 2 steps >= %.0f%%; ✓ met, ✗ not met (by the "
                         + "share), ? when the 95%% interval still holds the goal's bound.%n%n",
-                runs, seed, threads, seconds, base.pods(), weights(base), base.looksPerStep(), base.intervalSeconds(),
-                base.looks(), early, 100 * FALSE_FAILURE_GOAL, 100 * DETECTION_GOAL));
+                runs,
+                seed,
+                threads,
+                seconds,
+                base.pods(),
+                weights(base),
+                base.looksPerStep(),
+                base.intervalSeconds(),
+                base.looks(),
+                early,
+                100 * FALSE_FAILURE_GOAL,
+                100 * DETECTION_GOAL));
         s.append("Conditions:\n");
         for (ClusterTraffic c : conditions) {
-            s.append("- ").append(c.name()).append(": ").append(describe(c, base)).append('\n');
+            s.append("- ")
+                    .append(c.name())
+                    .append(": ")
+                    .append(describe(c, base))
+                    .append('\n');
         }
         s.append('\n');
         s.append("| Traffic | Scenario |");
@@ -47,14 +68,23 @@ final class ClusterResultTable {
         ClusterTraffic previous = null;
         for (ClusterAccuracyBenchmark.Row row : rows) {
             boolean aa = "A/A".equals(row.scenario().family());
-            s.append("| ").append(row.traffic() == previous ? "" : row.traffic().name()).append(" | ")
-                    .append(row.scenario().name()).append(" |");
+            s.append("| ")
+                    .append(row.traffic() == previous ? "" : row.traffic().name())
+                    .append(" | ")
+                    .append(row.scenario().name())
+                    .append(" |");
             previous = row.traffic();
             for (Outcome outcome : row.outcomes()) {
                 int failed = outcome.detected();
                 int within = outcome.detectedBy(early);
-                s.append(' ').append(share(failed, runs)).append(aa ? mark(failed, runs, true) : "").append(" |");
-                s.append(' ').append(share(within, runs)).append(aa ? "" : mark(within, runs, false)).append(" |");
+                s.append(' ')
+                        .append(share(failed, runs))
+                        .append(aa ? mark(failed, runs, true) : "")
+                        .append(" |");
+                s.append(' ')
+                        .append(share(within, runs))
+                        .append(aa ? "" : mark(within, runs, false))
+                        .append(" |");
             }
             s.append(' ').append(causes(row, runs)).append(" | ");
             int paused = 0;
@@ -68,7 +98,8 @@ final class ClusterResultTable {
 
     static String share(int count, int runs) {
         Interval ci = ProportionInterval.wilson(count, runs, Z95);
-        return String.format(Locale.ROOT, "%.1f%% (%.1f..%.1f)", 100.0 * count / runs, 100 * ci.lower(), 100 * ci.upper());
+        return String.format(
+                Locale.ROOT, "%.1f%% (%.1f..%.1f)", 100.0 * count / runs, 100 * ci.lower(), 100 * ci.upper());
     }
 
     /** ✓ or ✗ by the share; "?" added when the 95% Wilson interval holds the goal's bound. */
@@ -101,7 +132,10 @@ final class ClusterResultTable {
             if (e.getValue()[0] == 0) {
                 continue;
             }
-            s.append(s.length() > 0 ? ", " : "").append(label(e.getKey())).append(' ').append(e.getValue()[0]);
+            s.append(s.length() > 0 ? ", " : "")
+                    .append(label(e.getKey()))
+                    .append(' ')
+                    .append(e.getValue()[0]);
             if (e.getValue()[1] > 0) {
                 s.append(" (").append(e.getValue()[1]).append(" by guardrail)");
             }
@@ -119,8 +153,8 @@ final class ClusterResultTable {
                     failedOnCanary += voyager.failingLooks()[run] > 0 ? 1 : 0;
                 }
             }
-            s.append(String.format(Locale.ROOT, "; burst on a canary pod in %d runs, %d of them failed", onCanary,
-                    failedOnCanary));
+            s.append(String.format(
+                    Locale.ROOT, "; burst on a canary pod in %d runs, %d of them failed", onCanary, failedOnCanary));
         } else if (row.traffic().burst().reach() == ClusterTraffic.Reach.EVERY_POD) {
             int firstLook = 0;
             int failedFirstLook = 0;
@@ -131,8 +165,8 @@ final class ClusterResultTable {
                     failedFirstLook += voyager.failingLooks()[run] > 0 ? 1 : 0;
                 }
             }
-            s.append(String.format(Locale.ROOT, "; burst from look 1 in %d runs, %d of them failed", firstLook,
-                    failedFirstLook));
+            s.append(String.format(
+                    Locale.ROOT, "; burst from look 1 in %d runs, %d of them failed", firstLook, failedFirstLook));
         }
         return s.toString();
     }
@@ -151,20 +185,33 @@ final class ClusterResultTable {
         if (c.podErrorSd() == 0 && c.podLatencyLogSd() == 0) {
             s.append(", identical pods");
         } else {
-            s.append(String.format(Locale.ROOT, ", pod error rate %.1f%% + N(0, %.2f pp), pod latency x exp(N(0, %.2f))",
-                    100 * base.stableErrorRate(), 100 * c.podErrorSd(), c.podLatencyLogSd()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    ", pod error rate %.1f%% + N(0, %.2f pp), pod latency x exp(N(0, %.2f))",
+                    100 * base.stableErrorRate(),
+                    100 * c.podErrorSd(),
+                    c.podLatencyLogSd()));
         }
         ClusterTraffic.Burst b = c.burst();
         if (b.reach() != ClusterTraffic.Reach.NONE) {
-            s.append(String.format(Locale.ROOT, ", one burst per rollout on %s: +%.1f pp errors (0.5%% -> %.0f%%) for 1-%d "
-                    + "intervals from a uniform look", b.reach() == ClusterTraffic.Reach.EVERY_POD ? "every pod"
-                    : "one pod drawn from the 20 serving", 100 * (b.errorRate() - base.stableErrorRate()), 100 * b.errorRate(),
+            s.append(String.format(
+                    Locale.ROOT,
+                    ", one burst per rollout on %s: +%.1f pp errors (0.5%% -> %.0f%%) for 1-%d "
+                            + "intervals from a uniform look",
+                    b.reach() == ClusterTraffic.Reach.EVERY_POD ? "every pod" : "one pod drawn from the 20 serving",
+                    100 * (b.errorRate() - base.stableErrorRate()),
+                    100 * b.errorRate(),
                     b.maxIntervals()));
         }
         ClusterTraffic.ColdStart cold = c.cold();
         if (cold.latencySeconds() > 0 || cold.errorSeconds() > 0) {
-            s.append(String.format(Locale.ROOT, ", each canary pod from its start: latency x%.1f falling to 1 over %d s, "
-                    + "+%.1f pp errors for %d s", cold.latencyFactor(), cold.latencySeconds(), 100 * cold.extraErrors(),
+            s.append(String.format(
+                    Locale.ROOT,
+                    ", each canary pod from its start: latency x%.1f falling to 1 over %d s, "
+                            + "+%.1f pp errors for %d s",
+                    cold.latencyFactor(),
+                    cold.latencySeconds(),
+                    100 * cold.extraErrors(),
                     cold.errorSeconds()));
         }
         return s.toString();

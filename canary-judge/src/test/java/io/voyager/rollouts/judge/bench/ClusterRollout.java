@@ -55,7 +55,8 @@ final class ClusterRollout {
     record Environment(List<Pod> pods, BurstEvent burst) {
         /** Whether the burst falls on a canary pod (always true for a burst on every pod). */
         boolean burstOnCanary() {
-            return burst != BurstEvent.NONE && (burst.pod() < 0 || pods.get(burst.pod()).canary());
+            return burst != BurstEvent.NONE
+                    && (burst.pod() < 0 || pods.get(burst.pod()).canary());
         }
     }
 
@@ -65,6 +66,7 @@ final class ClusterRollout {
     private final Environment environment;
     /** Per pod and look (0-based): requests, failed requests, requests per latency bucket (not cumulative); 0 where it does not serve. */
     private final long[][] totals;
+
     private final long[][] failures;
     private final long[][][] buckets;
     private final double[][] canaryCpu;
@@ -124,16 +126,25 @@ final class ClusterRollout {
         return new Environment(List.copyOf(pods), burst);
     }
 
-    private static Pod drawPod(SplittableRandom random, ClusterTraffic traffic, double stableErrorRate, boolean canary,
-            int first, int last) {
+    private static Pod drawPod(
+            SplittableRandom random,
+            ClusterTraffic traffic,
+            double stableErrorRate,
+            boolean canary,
+            int first,
+            int last) {
         double errorRate = Math.max(0.0, stableErrorRate + traffic.podErrorSd() * Normal.quantile(random.nextDouble()));
         double latencyFactor = Math.exp(traffic.podLatencyLogSd() * Normal.quantile(random.nextDouble()));
         return new Pod(canary, first, last, errorRate, latencyFactor);
     }
 
     /** Draws every pod's counts for every look of the rollout. */
-    static ClusterRollout draw(TrafficProfile profile, ClusterTraffic traffic, Scenario scenario,
-            Environment environment, SplittableRandom random) {
+    static ClusterRollout draw(
+            TrafficProfile profile,
+            ClusterTraffic traffic,
+            Scenario scenario,
+            Environment environment,
+            SplittableRandom random) {
         ClusterRollout rollout = new ClusterRollout(profile, traffic, scenario, environment);
         List<Pod> pods = environment.pods();
         long perInterval = Math.round(profile.requestsPerSecond() * profile.intervalSeconds());
@@ -149,17 +160,22 @@ final class ClusterRollout {
                 rollout.failures[p][look - 1] = Binomial.sample(random, n, rollout.errorRate(p, look));
                 rollout.buckets[p][look - 1] = Binomial.multinomial(random, n, rollout.bucketProbabilities(p, look));
             }
-            rollout.canaryCpu[look - 1] = SimulatedRollout.cpu(random,
+            rollout.canaryCpu[look - 1] = SimulatedRollout.cpu(
+                    random,
                     profile.canaryPodsAt(look) * profile.cpuSamplesPerPodPerInterval(),
                     SimulatedRollout.CPU_SD_CORES * scenario.cpuSpread());
-            rollout.stableCpu[look - 1] = SimulatedRollout.cpu(random,
-                    profile.stablePodsAt(look) * profile.cpuSamplesPerPodPerInterval(), SimulatedRollout.CPU_SD_CORES);
+            rollout.stableCpu[look - 1] = SimulatedRollout.cpu(
+                    random,
+                    profile.stablePodsAt(look) * profile.cpuSamplesPerPodPerInterval(),
+                    SimulatedRollout.CPU_SD_CORES);
         }
         return rollout;
     }
 
     private static int[] servingAt(List<Pod> pods, int look) {
-        return java.util.stream.IntStream.range(0, pods.size()).filter(p -> pods.get(p).servesAt(look)).toArray();
+        return java.util.stream.IntStream.range(0, pods.size())
+                .filter(p -> pods.get(p).servesAt(look))
+                .toArray();
     }
 
     Environment environment() {
@@ -246,8 +262,15 @@ final class ClusterRollout {
                     perBucket[side][b] += buckets[p][look - 1][b];
                 }
             }
-            intervals[look - 1] = new IntervalData(total[0], failed[0], total[1], failed[1], perBucket[0], perBucket[1],
-                    canaryCpu[look - 1], stableCpu[look - 1]);
+            intervals[look - 1] = new IntervalData(
+                    total[0],
+                    failed[0],
+                    total[1],
+                    failed[1],
+                    perBucket[0],
+                    perBucket[1],
+                    canaryCpu[look - 1],
+                    stableCpu[look - 1]);
         }
         return intervals;
     }
@@ -292,7 +315,8 @@ final class ClusterRollout {
         }
         return Map.of(
                 GatewayLikeMetrics.SUCCESS_RATE, RatioData.ofPods(canaryRatio, stableRatio),
-                GatewayLikeMetrics.LATENCY, HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets),
+                GatewayLikeMetrics.LATENCY,
+                        HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets),
                 VoyagerJudge.CPU, new SeriesData(cpuCanary, cpuStable));
     }
 

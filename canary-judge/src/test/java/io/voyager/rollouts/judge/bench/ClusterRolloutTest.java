@@ -31,7 +31,8 @@ class ClusterRolloutTest {
         double[] latencyMoments = new double[3];
         double[] canaryErrorMoments = new double[3];
         for (int rollout = 0; rollout < 1_000; rollout++) {
-            for (ClusterRollout.Pod pod : ClusterRollout.environment(PEAK, traffic, random).pods()) {
+            for (ClusterRollout.Pod pod :
+                    ClusterRollout.environment(PEAK, traffic, random).pods()) {
                 add(errorMoments, pod.errorRate() - STABLE_RATE);
                 add(latencyMoments, Math.log(pod.latencyFactor()));
                 if (pod.canary()) {
@@ -39,7 +40,8 @@ class ClusterRolloutTest {
                 }
             }
         }
-        // 24,000 pods: the sd's standard error is about 0.5% of itself, the mean's 1e-5 (errors) and 3e-4 (log latency).
+        // 24,000 pods: the sd's standard error is about 0.5% of itself, the mean's 1e-5 (errors) and 3e-4 (log
+        // latency).
         assertThat(mean(errorMoments)).isCloseTo(0.0, within(5e-5));
         assertThat(sd(errorMoments)).isCloseTo(0.0015, within(0.0015 * 0.03));
         assertThat(mean(latencyMoments)).isCloseTo(0.0, within(0.0015));
@@ -64,7 +66,8 @@ class ClusterRolloutTest {
         ClusterRollout rollout = draw(traffic, AA, 31);
         List<ClusterRollout.Pod> pods = rollout.environment().pods();
         assertThat(pods.stream().filter(ClusterRollout.Pod::canary).map(ClusterRollout.Pod::firstLook))
-                .as("a new canary pod appears at the start of each step").containsExactly(1, 5, 9, 9, 9);
+                .as("a new canary pod appears at the start of each step")
+                .containsExactly(1, 5, 9, 9, 9);
         for (int p = 0; p < pods.size(); p++) {
             ClusterRollout.Pod pod = pods.get(p);
             double[] warm = LatencyModel.bucketProbabilities(pod.latencyFactor());
@@ -81,7 +84,9 @@ class ClusterRolloutTest {
                     assertThat(ratio).as("pod %d look %d", p, look).isBetween(1.08, 1.17);
                     assertThat(extraErrors).as("pod %d look %d", p, look).isCloseTo(0.0, within(1e-12));
                 } else {
-                    assertThat(rollout.bucketProbabilities(p, look)).as("pod %d look %d", p, look).containsExactly(warm);
+                    assertThat(rollout.bucketProbabilities(p, look))
+                            .as("pod %d look %d", p, look)
+                            .containsExactly(warm);
                     assertThat(extraErrors).as("pod %d look %d", p, look).isCloseTo(0.0, within(1e-12));
                 }
             }
@@ -123,7 +128,8 @@ class ClusterRolloutTest {
             for (int p = 0; p < pods.size(); p++) {
                 for (int look = pods.get(p).firstLook(); look <= pods.get(p).lastLook(); look++) {
                     boolean during = look >= burst.firstLook() && look <= burst.lastLook();
-                    assertThat(rollout.errorRate(p, look) - pods.get(p).errorRate()).as("pod %d look %d", p, look)
+                    assertThat(rollout.errorRate(p, look) - pods.get(p).errorRate())
+                            .as("pod %d look %d", p, look)
                             .isCloseTo(during ? 0.025 : 0.0, within(1e-12));
                     long[] sums = during ? inBurst : outside;
                     sums[0] += rollout.failures(p, look);
@@ -147,7 +153,8 @@ class ClusterRolloutTest {
             ClusterRollout.Environment environment = ClusterRollout.environment(PEAK, traffic, random);
             ClusterRollout.BurstEvent burst = environment.burst();
             assertThat(burst.pod()).isNotNegative();
-            assertThat(environment.pods().get(burst.pod()).servesAt(burst.firstLook())).isTrue();
+            assertThat(environment.pods().get(burst.pod()).servesAt(burst.firstLook()))
+                    .isTrue();
             int hit = 0;
             for (int p = 0; p < environment.pods().size(); p++) {
                 hit += burst.hits(p, burst.firstLook()) ? 1 : 0;
@@ -163,15 +170,16 @@ class ClusterRolloutTest {
     void theRegressionsAreOnTheCanaryPodsOnly() {
         ClusterTraffic traffic = condition("heterogeneous pods");
         ClusterRollout.Environment environment = ClusterRollout.environment(PEAK, traffic, new SplittableRandom(51));
-        ClusterRollout errors = ClusterRollout.draw(PEAK, traffic, Scenario.errors(STABLE_RATE, 0.015), environment,
-                new SplittableRandom(52));
-        ClusterRollout slow = ClusterRollout.draw(PEAK, traffic, Scenario.latency(STABLE_RATE, 0.25), environment,
-                new SplittableRandom(53));
+        ClusterRollout errors = ClusterRollout.draw(
+                PEAK, traffic, Scenario.errors(STABLE_RATE, 0.015), environment, new SplittableRandom(52));
+        ClusterRollout slow = ClusterRollout.draw(
+                PEAK, traffic, Scenario.latency(STABLE_RATE, 0.25), environment, new SplittableRandom(53));
         for (int p = 0; p < environment.pods().size(); p++) {
             ClusterRollout.Pod pod = environment.pods().get(p);
             int look = pod.lastLook();
             assertThat(errors.errorRate(p, look) - pod.errorRate()).isCloseTo(pod.canary() ? 0.01 : 0.0, within(1e-12));
-            double p99Ratio = p99(slow.bucketProbabilities(p, look)) / p99(LatencyModel.bucketProbabilities(pod.latencyFactor()));
+            double p99Ratio =
+                    p99(slow.bucketProbabilities(p, look)) / p99(LatencyModel.bucketProbabilities(pod.latencyFactor()));
             assertThat(p99Ratio).as("pod %d", p).isCloseTo(pod.canary() ? 1.25 : 1.0, within(0.03));
         }
     }
@@ -189,9 +197,13 @@ class ClusterRolloutTest {
                     serving++;
                     sum += rollout.requests(p, look);
                     // 675 on average; a multinomial share of 13,500 has sd about 25.
-                    assertThat(rollout.requests(p, look)).as("pod %d look %d", p, look).isBetween(550L, 800L);
+                    assertThat(rollout.requests(p, look))
+                            .as("pod %d look %d", p, look)
+                            .isBetween(550L, 800L);
                 } else {
-                    assertThat(rollout.requests(p, look)).as("pod %d look %d", p, look).isZero();
+                    assertThat(rollout.requests(p, look))
+                            .as("pod %d look %d", p, look)
+                            .isZero();
                 }
             }
             assertThat(serving).isEqualTo(20);
@@ -204,7 +216,10 @@ class ClusterRolloutTest {
         ClusterRollout rollout = draw(condition("heterogeneous pods"), Scenario.errors(STABLE_RATE, 0.015), 71);
         IntervalData[] sums = rollout.aggregated();
         List<ClusterRollout.Pod> pods = rollout.environment().pods();
-        int leaving = pods.indexOf(pods.stream().filter(p -> !p.canary() && p.lastLook() == 4).findFirst().orElseThrow());
+        int leaving = pods.indexOf(pods.stream()
+                .filter(p -> !p.canary() && p.lastLook() == 4)
+                .findFirst()
+                .orElseThrow());
         for (int look = 1; look <= PEAK.looks(); look++) {
             Map<String, MetricData> window = rollout.sinceStartByPod(look);
             RatioData ratio = (RatioData) window.get(GatewayLikeMetrics.SUCCESS_RATE);
@@ -218,17 +233,22 @@ class ClusterRolloutTest {
                 stableTotal += sums[i].stableTotal();
             }
             assertThat(ratio.canaryPods()).as("look %d", look).hasSize(PEAK.canaryPodsAt(look));
-            assertThat(ratio.baselinePods()).as("a scaled-down stable pod stays in the window").hasSize(19);
+            assertThat(ratio.baselinePods())
+                    .as("a scaled-down stable pod stays in the window")
+                    .hasSize(19);
             assertThat(ratio.canaryTotal()).isEqualTo((double) canaryTotal);
             assertThat(ratio.canaryTotal() - ratio.canaryGood()).isEqualTo((double) canaryFailed);
             assertThat(ratio.baselineTotal()).isEqualTo((double) stableTotal);
-            assertThat(latency.canaryCumulative()[latency.canaryCumulative().length - 1]).isEqualTo((double) canaryTotal);
+            assertThat(latency.canaryCumulative()[latency.canaryCumulative().length - 1])
+                    .isEqualTo((double) canaryTotal);
             assertThat(latency.baselinePods()).hasSize(19);
             long leftPodRequests = 0;
             for (int i = 1; i <= Math.min(look, 4); i++) {
                 leftPodRequests += rollout.requests(leaving, i);
             }
-            assertThat(ratio.baselinePods().get(leaving).total()).as("look %d", look).isEqualTo((double) leftPodRequests);
+            assertThat(ratio.baselinePods().get(leaving).total())
+                    .as("look %d", look)
+                    .isEqualTo((double) leftPodRequests);
         }
     }
 
@@ -273,12 +293,16 @@ class ClusterRolloutTest {
 
     private static ClusterRollout draw(ClusterTraffic traffic, Scenario scenario, long seed) {
         TrafficProfile profile = traffic.profile(PEAK);
-        ClusterRollout.Environment environment = ClusterRollout.environment(profile, traffic, new SplittableRandom(seed));
+        ClusterRollout.Environment environment =
+                ClusterRollout.environment(profile, traffic, new SplittableRandom(seed));
         return ClusterRollout.draw(profile, traffic, scenario, environment, new SplittableRandom(~seed));
     }
 
     private static ClusterTraffic condition(String name) {
-        return ClusterTraffic.conditions().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return ClusterTraffic.conditions().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double p99(double[] perBucket) {

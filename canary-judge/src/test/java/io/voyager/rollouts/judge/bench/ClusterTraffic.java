@@ -15,8 +15,8 @@ import java.util.List;
  * @param burst the rollout's one burst of errors, if any
  * @param cold how a canary pod behaves right after it appears
  */
-record ClusterTraffic(String name, double requestsPerSecond, double podErrorSd, double podLatencyLogSd, Burst burst,
-        ColdStart cold) {
+record ClusterTraffic(
+        String name, double requestsPerSecond, double podErrorSd, double podLatencyLogSd, Burst burst, ColdStart cold) {
 
     static final double PEAK_REQUESTS_PER_SECOND = 45_000;
     static final double OFF_PEAK_REQUESTS_PER_SECOND = 450;
@@ -24,7 +24,11 @@ record ClusterTraffic(String name, double requestsPerSecond, double podErrorSd, 
     static final double POD_LATENCY_LOG_SD = 0.05;
 
     /** Who a burst hits: nobody, every pod at once, or one pod drawn uniformly from those serving at its start. */
-    enum Reach { NONE, EVERY_POD, ONE_POD }
+    enum Reach {
+        NONE,
+        EVERY_POD,
+        ONE_POD
+    }
 
     /**
      * One burst per rollout: it starts at a look drawn uniformly from all looks and lasts 1 to {@code maxIntervals}
@@ -75,12 +79,19 @@ record ClusterTraffic(String name, double requestsPerSecond, double podErrorSd, 
                 new ClusterTraffic("error burst on every pod", rps, e, l, Burst.everyPod(), ColdStart.NONE),
                 new ClusterTraffic("error burst on one pod", rps, e, l, Burst.onePod(), ColdStart.NONE),
                 new ClusterTraffic("cold canary pods", rps, e, l, Burst.NONE, ColdStart.jvmWarmUp()),
-                new ClusterTraffic("off-peak 450 req/s", OFF_PEAK_REQUESTS_PER_SECOND, e, l, Burst.NONE, ColdStart.NONE));
+                new ClusterTraffic(
+                        "off-peak 450 req/s", OFF_PEAK_REQUESTS_PER_SECOND, e, l, Burst.NONE, ColdStart.NONE));
     }
 
     /** The rollout's steps, pods and stable error rate from {@code base}, at this condition's traffic. */
     TrafficProfile profile(TrafficProfile base) {
-        return new TrafficProfile(requestsPerSecond, base.stepWeights(), base.intervalSeconds(), base.looksPerStep(),
-                base.pods(), base.cpuSamplesPerPodPerInterval(), base.stableErrorRate());
+        return new TrafficProfile(
+                requestsPerSecond,
+                base.stepWeights(),
+                base.intervalSeconds(),
+                base.looksPerStep(),
+                base.pods(),
+                base.cpuSamplesPerPodPerInterval(),
+                base.stableErrorRate());
     }
 }

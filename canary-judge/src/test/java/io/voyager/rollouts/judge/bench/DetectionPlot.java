@@ -31,10 +31,10 @@ final class DetectionPlot {
     private static final String[][] PANELS = {
         {"errors", "Errors", "canary error rate (stable 0.5%)"},
         {"latency", "Latency", "canary p99 vs stable (every request slower)"},
-        {"spread", "CPU noise", "canary CPU noise vs stable, same mean"}};
+        {"spread", "CPU noise", "canary CPU noise vs stable, same mean"}
+    };
 
-    private DetectionPlot() {
-    }
+    private DetectionPlot() {}
 
     static void write(Path file, List<RolloutJudge> judges, Map<Scenario, List<Outcome>> results, int runs, long seed)
             throws IOException {
@@ -47,11 +47,19 @@ final class DetectionPlot {
         g.fillRect(0, 0, WIDTH, HEIGHT);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 19));
-        g.drawString(String.format(Locale.ROOT,
-                "Simulated rollouts at 45K req/s, canary 5%%/10%%/25%%, 12 looks of 30 s: %d runs per point, seed %d",
-                runs, seed), LEFT, 32);
+        g.drawString(
+                String.format(
+                        Locale.ROOT,
+                        "Simulated rollouts at 45K req/s, canary 5%%/10%%/25%%, 12 looks of 30 s: %d runs per point, seed %d",
+                        runs,
+                        seed),
+                LEFT,
+                32);
         legend(g, judges);
-        Scenario aa = results.keySet().stream().filter(s -> s.family().equals("A/A")).findFirst().orElseThrow();
+        Scenario aa = results.keySet().stream()
+                .filter(s -> s.family().equals("A/A"))
+                .findFirst()
+                .orElseThrow();
         int panelWidth = (WIDTH - LEFT - 30 - GAP * (PANELS.length - 1)) / PANELS.length;
         for (int p = 0; p < PANELS.length; p++) {
             List<Scenario> points = new ArrayList<>();
@@ -62,10 +70,28 @@ final class DetectionPlot {
                 }
             }
             int x0 = LEFT + p * (panelWidth + GAP);
-            panel(g, x0, TOP, panelWidth, PANELS[p][1] + ": rollouts failed", PANELS[p][2], points, judges,
-                    results, new RateAxis());
-            panel(g, x0, TOP + PANEL_HEIGHT + ROW_GAP, panelWidth, PANELS[p][1] + ": median time to fail",
-                    PANELS[p][2], points, judges, results, new TimeAxis(runs));
+            panel(
+                    g,
+                    x0,
+                    TOP,
+                    panelWidth,
+                    PANELS[p][1] + ": rollouts failed",
+                    PANELS[p][2],
+                    points,
+                    judges,
+                    results,
+                    new RateAxis());
+            panel(
+                    g,
+                    x0,
+                    TOP + PANEL_HEIGHT + ROW_GAP,
+                    panelWidth,
+                    PANELS[p][1] + ": median time to fail",
+                    PANELS[p][2],
+                    points,
+                    judges,
+                    results,
+                    new TimeAxis(runs));
         }
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
@@ -142,8 +168,17 @@ final class DetectionPlot {
         }
     }
 
-    private static void panel(Graphics2D g, int x0, int y0, int width, String title, String xLabel,
-            List<Scenario> points, List<RolloutJudge> judges, Map<Scenario, List<Outcome>> results, Axis axis) {
+    private static void panel(
+            Graphics2D g,
+            int x0,
+            int y0,
+            int width,
+            String title,
+            String xLabel,
+            List<Scenario> points,
+            List<RolloutJudge> judges,
+            Map<Scenario, List<Outcome>> results,
+            Axis axis) {
         int height = PANEL_HEIGHT;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.setColor(Color.BLACK);
@@ -212,7 +247,9 @@ final class DetectionPlot {
     }
 
     private static String trim(double x) {
-        return java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(x)
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 }

@@ -47,8 +47,14 @@ final class KayentaStyleJudge implements RolloutJudge {
         return 0;
     }
 
-    private static void aggregateMinute(IntervalData[] intervals, int from, int count, int minute,
-            double[][] errors, double[][] p99, double[][] cpu) {
+    private static void aggregateMinute(
+            IntervalData[] intervals,
+            int from,
+            int count,
+            int minute,
+            double[][] errors,
+            double[][] p99,
+            double[][] cpu) {
         long[] totals = new long[2];
         long[] failures = new long[2];
         double[][] buckets = new double[2][GatewayLikeMetrics.LATENCY_BOUNDS.length];

@@ -16,18 +16,35 @@ record Scenario(String name, String family, double effect, double canaryErrorRat
     }
 
     static Scenario errors(double stableErrorRate, double canaryErrorRate) {
-        String name = canaryErrorRate >= 1.0 ? "errors 0.5% -> 100% (config error)"
-                : String.format(java.util.Locale.ROOT, "errors 0.5%% -> %s%%", java.math.BigDecimal.valueOf(100 * canaryErrorRate).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        String name = canaryErrorRate >= 1.0
+                ? "errors 0.5% -> 100% (config error)"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "errors 0.5%% -> %s%%",
+                        java.math.BigDecimal.valueOf(100 * canaryErrorRate)
+                                .setScale(2, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString());
         return new Scenario(name, "errors", canaryErrorRate - stableErrorRate, canaryErrorRate, 1.0, 1.0);
     }
 
     static Scenario latency(double stableErrorRate, double p99Increase) {
-        return new Scenario(String.format(java.util.Locale.ROOT, "latency p99 +%.0f%%", 100 * p99Increase), "latency",
-                p99Increase, stableErrorRate, 1.0 + p99Increase, 1.0);
+        return new Scenario(
+                String.format(java.util.Locale.ROOT, "latency p99 +%.0f%%", 100 * p99Increase),
+                "latency",
+                p99Increase,
+                stableErrorRate,
+                1.0 + p99Increase,
+                1.0);
     }
 
     static Scenario spread(double stableErrorRate, double factor) {
-        return new Scenario(String.format(java.util.Locale.ROOT, "CPU spread x%.2f, same mean", factor), "spread",
-                factor, stableErrorRate, 1.0, factor);
+        return new Scenario(
+                String.format(java.util.Locale.ROOT, "CPU spread x%.2f, same mean", factor),
+                "spread",
+                factor,
+                stableErrorRate,
+                1.0,
+                factor);
     }
 }

@@ -14,8 +14,7 @@ final class SimulatedRollout {
     static final double CPU_MEAN_CORES = 0.6;
     static final double CPU_SD_CORES = 0.03;
 
-    private SimulatedRollout() {
-    }
+    private SimulatedRollout() {}
 
     static IntervalData[] draw(TrafficProfile profile, Scenario scenario, SplittableRandom random) {
         double[] stableLatency = LatencyModel.bucketProbabilities(1.0);
@@ -25,11 +24,15 @@ final class SimulatedRollout {
             long canaryN = profile.canaryRequestsPerInterval(look);
             long stableN = profile.stableRequestsPerInterval(look);
             intervals[look - 1] = new IntervalData(
-                    canaryN, Binomial.sample(random, canaryN, scenario.canaryErrorRate()),
-                    stableN, Binomial.sample(random, stableN, profile.stableErrorRate()),
+                    canaryN,
+                    Binomial.sample(random, canaryN, scenario.canaryErrorRate()),
+                    stableN,
+                    Binomial.sample(random, stableN, profile.stableErrorRate()),
                     Binomial.multinomial(random, canaryN, canaryLatency),
                     Binomial.multinomial(random, stableN, stableLatency),
-                    cpu(random, profile.canaryPodsAt(look) * profile.cpuSamplesPerPodPerInterval(),
+                    cpu(
+                            random,
+                            profile.canaryPodsAt(look) * profile.cpuSamplesPerPodPerInterval(),
                             CPU_SD_CORES * scenario.cpuSpread()),
                     cpu(random, profile.stablePodsAt(look) * profile.cpuSamplesPerPodPerInterval(), CPU_SD_CORES));
         }

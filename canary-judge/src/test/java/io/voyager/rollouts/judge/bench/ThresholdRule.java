@@ -25,7 +25,8 @@ final class ThresholdRule implements RolloutJudge {
         for (int look = 1; look <= intervals.length; look++) {
             IntervalData d = intervals[look - 1];
             double success = 1.0 - (double) d.canaryFailures() / d.canaryTotal();
-            double p99 = HistogramQuantile.quantile(0.99, GatewayLikeMetrics.LATENCY_BOUNDS, Counts.toDouble(d.canaryBuckets()));
+            double p99 = HistogramQuantile.quantile(
+                    0.99, GatewayLikeMetrics.LATENCY_BOUNDS, Counts.toDouble(d.canaryBuckets()));
             lowSuccess = success < MIN_SUCCESS ? lowSuccess + 1 : 0;
             slow = p99 >= MAX_P99_SECONDS ? slow + 1 : 0;
             if (lowSuccess >= CONSECUTIVE || slow >= CONSECUTIVE) {

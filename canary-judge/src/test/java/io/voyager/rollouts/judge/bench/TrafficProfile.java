@@ -5,8 +5,14 @@ package io.voyager.rollouts.judge.bench;
  * traffic weight at each step, the analysis interval and how many looks each step lasts. Pods follow
  * the weight (Argo without traffic routing), so every pod carries the same load.
  */
-record TrafficProfile(double requestsPerSecond, double[] stepWeights, int intervalSeconds, int looksPerStep,
-        int pods, int cpuSamplesPerPodPerInterval, double stableErrorRate) {
+record TrafficProfile(
+        double requestsPerSecond,
+        double[] stepWeights,
+        int intervalSeconds,
+        int looksPerStep,
+        int pods,
+        int cpuSamplesPerPodPerInterval,
+        double stableErrorRate) {
 
     static TrafficProfile blackFriday() {
         return new TrafficProfile(45_000, new double[] {0.05, 0.10, 0.25}, 30, 4, 20, 3, 0.005);

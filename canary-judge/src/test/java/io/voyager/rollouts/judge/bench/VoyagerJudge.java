@@ -31,8 +31,10 @@ final class VoyagerJudge implements RolloutJudge {
     private int inconclusiveRuns;
 
     VoyagerJudge(int plannedLooks) {
-        MetricConfig cpu = MetricConfig.of(CPU, MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
-        this.config = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.successRate(), GatewayLikeMetrics.latency(), cpu))
+        MetricConfig cpu =
+                MetricConfig.of(CPU, MetricKind.SERIES, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.1));
+        this.config = JudgeConfig.withMetrics(
+                        List.of(GatewayLikeMetrics.successRate(), GatewayLikeMetrics.latency(), cpu))
                 .withPlannedLooks(plannedLooks);
     }
 
@@ -65,8 +67,7 @@ final class VoyagerJudge implements RolloutJudge {
      * How a rollout went: the first Failed look (0 if none), the metrics that were a regression or breached their
      * guardrail at that look, and whether an earlier look was Inconclusive.
      */
-    record Judged(int failingLook, List<String> causes, boolean paused) {
-    }
+    record Judged(int failingLook, List<String> causes, boolean paused) {}
 
     /** Judges looks 1..{@code looks} in turn, each on the window {@code windowAt} gives for it, up to the first Failed. */
     Judged judge(int looks, IntFunction<Map<String, MetricData>> windowAt) {
@@ -111,10 +112,12 @@ final class VoyagerJudge implements RolloutJudge {
             stableCpu = concat(stableCpu, d.stableCpu());
         }
         return Map.of(
-                GatewayLikeMetrics.SUCCESS_RATE, new RatioData(canaryTotal - canaryFailures, canaryTotal,
-                        stableTotal - stableFailures, stableTotal),
-                GatewayLikeMetrics.LATENCY, new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS, canaryCumulative, stableCumulative),
-                CPU, new SeriesData(canaryCpu, stableCpu));
+                GatewayLikeMetrics.SUCCESS_RATE,
+                new RatioData(canaryTotal - canaryFailures, canaryTotal, stableTotal - stableFailures, stableTotal),
+                GatewayLikeMetrics.LATENCY,
+                new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS, canaryCumulative, stableCumulative),
+                CPU,
+                new SeriesData(canaryCpu, stableCpu));
     }
 
     private static void addCumulative(double[] cumulative, long[] perBucket) {

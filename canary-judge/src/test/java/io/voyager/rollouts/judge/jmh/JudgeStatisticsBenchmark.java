@@ -60,12 +60,20 @@ public class JudgeStatisticsBenchmark {
             histogramConfig = JudgeConfig.withMetrics(List.of(GatewayLikeMetrics.latency()));
             long canaryFailures = Binomial.sample(random, canaryRequests, 0.005);
             long baselineFailures = Binomial.sample(random, baselineRequests, 0.005);
-            ratio = Map.of(GatewayLikeMetrics.SUCCESS_RATE, new RatioData(canaryRequests - canaryFailures, canaryRequests,
-                    baselineRequests - baselineFailures, baselineRequests));
+            ratio = Map.of(
+                    GatewayLikeMetrics.SUCCESS_RATE,
+                    new RatioData(
+                            canaryRequests - canaryFailures,
+                            canaryRequests,
+                            baselineRequests - baselineFailures,
+                            baselineRequests));
             double[] p = LatencyModel.bucketProbabilities(1.0);
-            histogram = Map.of(GatewayLikeMetrics.LATENCY, new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS,
-                    LatencyModel.cumulative(Binomial.multinomial(random, canaryRequests, p)),
-                    LatencyModel.cumulative(Binomial.multinomial(random, baselineRequests, p))));
+            histogram = Map.of(
+                    GatewayLikeMetrics.LATENCY,
+                    new HistogramData(
+                            GatewayLikeMetrics.LATENCY_BOUNDS,
+                            LatencyModel.cumulative(Binomial.multinomial(random, canaryRequests, p)),
+                            LatencyModel.cumulative(Binomial.multinomial(random, baselineRequests, p))));
         }
     }
 

@@ -23,17 +23,28 @@ class ScoreAndDecisionTest {
     void scoreIsTheGroupWeightedShareOfPassingMetrics() {
         // group "latency" (weight 3): one of two passes = 0.5; group "errors" (weight 1): 1.0.
         // (3 * 0.5 + 1 * 1.0) / 4 = 62.5; the NoData metric does not count.
-        JudgeConfig config = config(Map.of("latency", 3.0, "errors", 1.0),
-                metric("p99", "latency"), metric("p50", "latency"), metric("errors", "errors"), metric("cpu", "cpu"));
-        List<MetricResult> results = List.of(result("p99", Label.PASS, false), result("p50", Label.HIGH, false),
-                result("errors", Label.PASS, false), result("cpu", Label.NO_DATA, false));
+        JudgeConfig config = config(
+                Map.of("latency", 3.0, "errors", 1.0),
+                metric("p99", "latency"),
+                metric("p50", "latency"),
+                metric("errors", "errors"),
+                metric("cpu", "cpu"));
+        List<MetricResult> results = List.of(
+                result("p99", Label.PASS, false),
+                result("p50", Label.HIGH, false),
+                result("errors", Label.PASS, false),
+                result("cpu", Label.NO_DATA, false));
         assertThat(Scorer.score(config, results)).isCloseTo(62.5, within(1e-12));
     }
 
     @Test
     void scoreBetweenMarginalAndPassPausesForAHuman() {
-        List<MetricResult> results = List.of(result("a", Label.PASS, false), result("b", Label.PASS, false),
-                result("c", Label.PASS, false), result("d", Label.PASS, false), result("e", Label.HIGH, false));
+        List<MetricResult> results = List.of(
+                result("a", Label.PASS, false),
+                result("b", Label.PASS, false),
+                result("c", Label.PASS, false),
+                result("d", Label.PASS, false),
+                result("e", Label.HIGH, false));
         assertThat(Decision.decide(results, 80.0, THRESHOLDS)).isEqualTo(Phase.INCONCLUSIVE);
         assertThat(Decision.decide(results, 95.0, THRESHOLDS)).isEqualTo(Phase.SUCCESSFUL);
         assertThat(Decision.decide(results, 74.9, THRESHOLDS)).isEqualTo(Phase.FAILED);
@@ -41,8 +52,11 @@ class ScoreAndDecisionTest {
 
     @Test
     void criticalRegressionFailsWhateverTheScore() {
-        List<MetricResult> results = List.of(result("errors", Label.LOW, true), result("a", Label.PASS, false),
-                result("b", Label.PASS, false), result("c", Label.PASS, false));
+        List<MetricResult> results = List.of(
+                result("errors", Label.LOW, true),
+                result("a", Label.PASS, false),
+                result("b", Label.PASS, false),
+                result("c", Label.PASS, false));
         assertThat(Decision.decide(results, 96.0, THRESHOLDS)).isEqualTo(Phase.FAILED);
     }
 
@@ -62,8 +76,15 @@ class ScoreAndDecisionTest {
 
     private static JudgeConfig config(Map<String, Double> groupWeights, MetricConfig... metrics) {
         JudgeConfig base = JudgeConfig.withMetrics(List.of(metrics));
-        return new JudgeConfig(base.alpha(), base.plannedLooks(), base.spending(), base.thresholds(), base.metrics(),
-                groupWeights, base.bootstrapResamples(), base.bootstrapSeed());
+        return new JudgeConfig(
+                base.alpha(),
+                base.plannedLooks(),
+                base.spending(),
+                base.thresholds(),
+                base.metrics(),
+                groupWeights,
+                base.bootstrapResamples(),
+                base.bootstrapSeed());
     }
 
     private static MetricConfig metric(String name, String group) {

@@ -20,8 +20,9 @@ class BucketBootstrapTest {
         SplittableRandom random = new SplittableRandom(seed);
         double[] baselineP = LatencyModel.bucketProbabilities(1.0);
         double[] canaryP = LatencyModel.bucketProbabilities(1.1);
-        double truth = HistogramQuantile.quantile(0.99, BOUNDS, canaryP)
-                / HistogramQuantile.quantile(0.99, BOUNDS, baselineP) - 1.0;
+        double truth =
+                HistogramQuantile.quantile(0.99, BOUNDS, canaryP) / HistogramQuantile.quantile(0.99, BOUNDS, baselineP)
+                        - 1.0;
         int experiments = 300;
         int covered = 0;
         for (int i = 0; i < experiments; i++) {
@@ -33,13 +34,17 @@ class BucketBootstrapTest {
                 covered++;
             }
         }
-        assertThat((double) covered / experiments).as("seed %d, truth %.4f", seed, truth).isBetween(0.89, 0.99);
+        assertThat((double) covered / experiments)
+                .as("seed %d, truth %.4f", seed, truth)
+                .isBetween(0.89, 0.99);
     }
 
     @Test
     void sameSeedGivesTheSameInterval() {
-        double[] canary = Counts.toDouble(Binomial.multinomial(new SplittableRandom(1), 5_000, LatencyModel.bucketProbabilities(1.0)));
-        double[] baseline = Counts.toDouble(Binomial.multinomial(new SplittableRandom(2), 50_000, LatencyModel.bucketProbabilities(1.0)));
+        double[] canary = Counts.toDouble(
+                Binomial.multinomial(new SplittableRandom(1), 5_000, LatencyModel.bucketProbabilities(1.0)));
+        double[] baseline = Counts.toDouble(
+                Binomial.multinomial(new SplittableRandom(2), 50_000, LatencyModel.bucketProbabilities(1.0)));
         BucketBootstrap.Result a = BucketBootstrap.quantileShift(0.99, BOUNDS, canary, baseline, 100, 5);
         BucketBootstrap.Result b = BucketBootstrap.quantileShift(0.99, BOUNDS, canary, baseline, 100, 5);
         assertThat(a.logStandardError()).isCloseTo(b.logStandardError(), within(0.0));

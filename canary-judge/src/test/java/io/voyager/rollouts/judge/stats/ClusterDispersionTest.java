@@ -40,9 +40,12 @@ class ClusterDispersionTest {
 
     @Test
     void oneClusterOrNoErrorsCannotShowDispersion() {
-        assertThat(ClusterDispersion.pearsonDispersion(new long[] {5}, new long[] {1_000})).isEqualTo(1.0);
-        assertThat(ClusterDispersion.pearsonDispersion(new long[] {0, 0}, new long[] {1_000, 2_000})).isEqualTo(1.0);
-        assertThat(ClusterDispersion.intraClusterCorrelation(new long[] {0, 0}, new long[] {1_000, 2_000})).isZero();
+        assertThat(ClusterDispersion.pearsonDispersion(new long[] {5}, new long[] {1_000}))
+                .isEqualTo(1.0);
+        assertThat(ClusterDispersion.pearsonDispersion(new long[] {0, 0}, new long[] {1_000, 2_000}))
+                .isEqualTo(1.0);
+        assertThat(ClusterDispersion.intraClusterCorrelation(new long[] {0, 0}, new long[] {1_000, 2_000}))
+                .isZero();
         assertThat(ClusterDispersion.meanClusterSize(new long[] {1_000, 0})).isZero();
     }
 }

@@ -33,7 +33,8 @@ class HodgesLehmannTest {
     @Test
     void intervalIsUnboundedWhenTheSamplesCannotReachTheLevel() {
         // 3 vs 3 points: the smallest one-sided p-value is 1/20, so no 99% interval exists.
-        Interval ci = HodgesLehmann.shift(new double[] {1, 2, 3}, new double[] {4, 5, 6}, 0.005).interval();
+        Interval ci = HodgesLehmann.shift(new double[] {1, 2, 3}, new double[] {4, 5, 6}, 0.005)
+                .interval();
         assertThat(ci).isEqualTo(Interval.UNBOUNDED);
     }
 }

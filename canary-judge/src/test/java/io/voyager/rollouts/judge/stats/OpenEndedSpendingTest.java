@@ -21,9 +21,11 @@ class OpenEndedSpendingTest {
         double[] obrienFleming = {4.877, 3.357, 2.680, 2.290, 2.031};
         for (int look = 1; look <= 5; look++) {
             assertThat(z(OpenEndedSpending.at(alpha, look, 5, SpendingFunction.POCOCK)))
-                    .as("Pocock look %d", look).isCloseTo(pocock[look - 1], within(1e-3));
+                    .as("Pocock look %d", look)
+                    .isCloseTo(pocock[look - 1], within(1e-3));
             assertThat(z(OpenEndedSpending.at(alpha, look, 5, SpendingFunction.OBRIEN_FLEMING)))
-                    .as("O'Brien-Fleming look %d", look).isCloseTo(obrienFleming[look - 1], within(1e-3));
+                    .as("O'Brien-Fleming look %d", look)
+                    .isCloseTo(obrienFleming[look - 1], within(1e-3));
         }
     }
 
@@ -37,7 +39,9 @@ class OpenEndedSpendingTest {
         OpenEndedSpending.LookLevel overrun = OpenEndedSpending.at(0.01, 13, 12, SpendingFunction.POCOCK);
         assertThat(overrun.overrun()).isTrue();
         assertThat(overrun.spent()).isCloseTo(7.6923077e-5, within(1e-12));
-        assertThat(overrun.nominal()).as("an overrun look is tested at its own share").isEqualTo(overrun.spent());
+        assertThat(overrun.nominal())
+                .as("an overrun look is tested at its own share")
+                .isEqualTo(overrun.spent());
     }
 
     @Test
@@ -49,7 +53,9 @@ class OpenEndedSpendingTest {
                 assertThat(level.nominal()).as("%s look %d", spending, look).isGreaterThan(0);
                 sum += level.spent();
                 assertThat(OpenEndedSpending.spentBy(0.01, look, 12, spending))
-                        .as("%s spent by look %d", spending, look).isCloseTo(sum, within(1e-12)).isLessThan(0.01);
+                        .as("%s spent by look %d", spending, look)
+                        .isCloseTo(sum, within(1e-12))
+                        .isLessThan(0.01);
             }
             // 0.009 + 0.001 (1 - 12/10,000)
             assertThat(sum).as(spending.name()).isCloseTo(0.0099988, within(1e-9));

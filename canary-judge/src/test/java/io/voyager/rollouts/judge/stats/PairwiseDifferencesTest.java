@@ -25,7 +25,9 @@ class PairwiseDifferencesTest {
             Arrays.sort(all);
             PairwiseDifferences differences = new PairwiseDifferences(x, y);
             for (int k = 1; k <= all.length; k++) {
-                assertThat(differences.kth(k)).as("seed %d, trial %d, k %d", seed, trial, k).isEqualTo(all[k - 1]);
+                assertThat(differences.kth(k))
+                        .as("seed %d, trial %d, k %d", seed, trial, k)
+                        .isEqualTo(all[k - 1]);
             }
         }
     }

@@ -30,7 +30,8 @@ class SpecialFunctionsTest {
     void studentQuantileInvertsTheTail() {
         // Closed forms: Cauchy (1 df) t = tan(pi (1/2 - tail)); 2 df t = (1 - 2 tail) / sqrt(2 tail (1 - tail)).
         assertThat(SpecialFunctions.studentUpperQuantile(0.025, 1)).isCloseTo(Math.tan(Math.PI * 0.475), within(1e-8));
-        assertThat(SpecialFunctions.studentUpperQuantile(0.05, 2)).isCloseTo(0.9 / Math.sqrt(2 * 0.05 * 0.95), within(1e-10));
+        assertThat(SpecialFunctions.studentUpperQuantile(0.05, 2))
+                .isCloseTo(0.9 / Math.sqrt(2 * 0.05 * 0.95), within(1e-10));
         // Table value t(0.9995, 9) = 4.780913.
         assertThat(SpecialFunctions.studentUpperQuantile(0.0005, 9)).isCloseTo(4.780913, within(1e-6));
     }

@@ -11,15 +11,16 @@ import java.util.function.Function;
 
 /** The share of simulated one-look judgements that fail, each drawn from one seeded stream. */
 public final class FailedShare {
-    private FailedShare() {
-    }
+    private FailedShare() {}
 
-    public static double atFirstLook(JudgeConfig config, int runs, long seed,
-            Function<SplittableRandom, Map<String, MetricData>> draw) {
+    public static double atFirstLook(
+            JudgeConfig config, int runs, long seed, Function<SplittableRandom, Map<String, MetricData>> draw) {
         SplittableRandom random = new SplittableRandom(seed);
         int failed = 0;
         for (int run = 0; run < runs; run++) {
-            if (CanaryJudge.judge(config, LookContext.look(1), draw.apply(random)).phase() == Phase.FAILED) {
+            if (CanaryJudge.judge(config, LookContext.look(1), draw.apply(random))
+                            .phase()
+                    == Phase.FAILED) {
                 failed++;
             }
         }

@@ -21,10 +21,10 @@ public final class GatewayLikeMetrics {
      * the bounds every expected figure of these tests and benchmarks was computed on.
      */
     public static final double[] LATENCY_BOUNDS = {
-        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, Double.POSITIVE_INFINITY};
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.75, 1.0, 2.5, Double.POSITIVE_INFINITY
+    };
 
-    private GatewayLikeMetrics() {
-    }
+    private GatewayLikeMetrics() {}
 
     /** Both metrics with every other default of the judge. */
     public static JudgeConfig config() {
@@ -32,14 +32,14 @@ public final class GatewayLikeMetrics {
     }
 
     public static MetricConfig successRate() {
-        MetricConfig ratio = MetricConfig.of(SUCCESS_RATE, MetricKind.RATIO, Direction.DECREASE_IS_BAD,
-                AllowedEffect.absolute(0.001));
+        MetricConfig ratio = MetricConfig.of(
+                SUCCESS_RATE, MetricKind.RATIO, Direction.DECREASE_IS_BAD, AllowedEffect.absolute(0.001));
         return ratio.withCritical(true).withGuardrail(Guardrail.atLeast(0.98));
     }
 
     public static MetricConfig latency() {
-        MetricConfig histogram = MetricConfig.of(LATENCY, MetricKind.HISTOGRAM, Direction.INCREASE_IS_BAD,
-                AllowedEffect.relative(0.05));
+        MetricConfig histogram =
+                MetricConfig.of(LATENCY, MetricKind.HISTOGRAM, Direction.INCREASE_IS_BAD, AllowedEffect.relative(0.05));
         return histogram.withGuardrail(Guardrail.below(0.5));
     }
 }

@@ -11,8 +11,7 @@ public final class LatencyModel {
     public static final double MEDIAN_SECONDS = 0.08;
     public static final double SIGMA = 0.57;
 
-    private LatencyModel() {
-    }
+    private LatencyModel() {}
 
     public static double[] bucketProbabilities(double slowdown) {
         double[] bounds = GatewayLikeMetrics.LATENCY_BOUNDS;

@@ -8,19 +8,19 @@ package io.voyager.rollouts.goplugin.gob;
  */
 public final class GobException extends RuntimeException {
 
-  private final long offset;
+    private final long offset;
 
-  public GobException(String message, long offset) {
-    super(offset >= 0 ? message + " (at stream offset " + offset + ")" : message);
-    this.offset = offset;
-  }
+    public GobException(String message, long offset) {
+        super(offset >= 0 ? message + " (at stream offset " + offset + ")" : message);
+        this.offset = offset;
+    }
 
-  public GobException(String message) {
-    this(message, -1);
-  }
+    public GobException(String message) {
+        this(message, -1);
+    }
 
-  /** Stream offset where decoding failed, or -1 if not applicable. */
-  public long offset() {
-    return offset;
-  }
+    /** Stream offset where decoding failed, or -1 if not applicable. */
+    public long offset() {
+        return offset;
+    }
 }

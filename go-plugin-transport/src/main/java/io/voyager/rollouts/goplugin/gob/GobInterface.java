@@ -9,9 +9,9 @@ package io.voyager.rollouts.goplugin.gob;
  */
 public record GobInterface(String concreteTypeName, GobType concreteType, Object value) {
 
-  public GobInterface {
-    if (concreteTypeName == null || concreteTypeName.isEmpty()) {
-      throw new IllegalArgumentException("a non-nil interface needs the registered name of its concrete type");
+    public GobInterface {
+        if (concreteTypeName == null || concreteTypeName.isEmpty()) {
+            throw new IllegalArgumentException("a non-nil interface needs the registered name of its concrete type");
+        }
     }
-  }
 }

@@ -13,12 +13,12 @@ package io.voyager.rollouts.goplugin.gob;
  */
 public record GobLimits(int maxMessageBytes, int maxTypeDefinitions, int maxDepth, int maxCollectionLength) {
 
-  /** Generous for Argo traffic, small enough that a single stream cannot exhaust a small heap. */
-  public static final GobLimits DEFAULT = new GobLimits(16 * 1024 * 1024, 4096, 100, 1_000_000);
+    /** Generous for Argo traffic, small enough that a single stream cannot exhaust a small heap. */
+    public static final GobLimits DEFAULT = new GobLimits(16 * 1024 * 1024, 4096, 100, 1_000_000);
 
-  public GobLimits {
-    if (maxMessageBytes < 1 || maxTypeDefinitions < 0 || maxDepth < 1 || maxCollectionLength < 0) {
-      throw new IllegalArgumentException("limits must be positive");
+    public GobLimits {
+        if (maxMessageBytes < 1 || maxTypeDefinitions < 0 || maxDepth < 1 || maxCollectionLength < 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
     }
-  }
 }

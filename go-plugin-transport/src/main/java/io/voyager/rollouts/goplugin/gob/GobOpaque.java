@@ -13,32 +13,32 @@ import java.util.HexFormat;
  */
 public record GobOpaque(String typeName, byte[] payload) {
 
-  public GobOpaque {
-    payload = payload.clone();
-  }
+    public GobOpaque {
+        payload = payload.clone();
+    }
 
-  @Override
-  public byte[] payload() {
-    return payload.clone();
-  }
+    @Override
+    public byte[] payload() {
+        return payload.clone();
+    }
 
-  /** The payload read as Go's {@code time.Time} MarshalBinary layout. */
-  public GoTime asTime() {
-    return GoTime.fromBinary(payload);
-  }
+    /** The payload read as Go's {@code time.Time} MarshalBinary layout. */
+    public GoTime asTime() {
+        return GoTime.fromBinary(payload);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GobOpaque other && typeName.equals(other.typeName) && Arrays.equals(payload, other.payload);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GobOpaque other && typeName.equals(other.typeName) && Arrays.equals(payload, other.payload);
+    }
 
-  @Override
-  public int hashCode() {
-    return typeName.hashCode() * 31 + Arrays.hashCode(payload);
-  }
+    @Override
+    public int hashCode() {
+        return typeName.hashCode() * 31 + Arrays.hashCode(payload);
+    }
 
-  @Override
-  public String toString() {
-    return "GobOpaque[" + typeName + ", " + HexFormat.of().formatHex(payload) + "]";
-  }
+    @Override
+    public String toString() {
+        return "GobOpaque[" + typeName + ", " + HexFormat.of().formatHex(payload) + "]";
+    }
 }

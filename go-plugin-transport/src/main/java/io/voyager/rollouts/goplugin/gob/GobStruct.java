@@ -16,56 +16,56 @@ import java.util.Map;
  */
 public record GobStruct(String typeName, Map<String, Object> fields) {
 
-  public GobStruct {
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-  }
+    public GobStruct {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 
-  /** The raw field value, or null if the field was absent (zero). */
-  public Object get(String field) {
-    return fields.get(field);
-  }
+    /** The raw field value, or null if the field was absent (zero). */
+    public Object get(String field) {
+        return fields.get(field);
+    }
 
-  public boolean has(String field) {
-    return fields.containsKey(field);
-  }
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
 
-  /** A string field, "" if absent. */
-  public String string(String field) {
-    Object v = fields.get(field);
-    return v == null ? "" : (String) v;
-  }
+    /** A string field, "" if absent. */
+    public String string(String field) {
+        Object v = fields.get(field);
+        return v == null ? "" : (String) v;
+    }
 
-  /** A signed or unsigned integer field, 0 if absent. */
-  public long integer(String field) {
-    Object v = fields.get(field);
-    return v == null ? 0L : ((Number) v).longValue();
-  }
+    /** A signed or unsigned integer field, 0 if absent. */
+    public long integer(String field) {
+        Object v = fields.get(field);
+        return v == null ? 0L : ((Number) v).longValue();
+    }
 
-  public boolean bool(String field) {
-    return Boolean.TRUE.equals(fields.get(field));
-  }
+    public boolean bool(String field) {
+        return Boolean.TRUE.equals(fields.get(field));
+    }
 
-  /** A nested struct (or pointer to struct) field, null if absent. */
-  public GobStruct struct(String field) {
-    return (GobStruct) fields.get(field);
-  }
+    /** A nested struct (or pointer to struct) field, null if absent. */
+    public GobStruct struct(String field) {
+        return (GobStruct) fields.get(field);
+    }
 
-  /** A slice or array field, empty if absent. */
-  @SuppressWarnings("unchecked")
-  public List<Object> list(String field) {
-    Object v = fields.get(field);
-    return v == null ? List.of() : (List<Object>) v;
-  }
+    /** A slice or array field, empty if absent. */
+    @SuppressWarnings("unchecked")
+    public List<Object> list(String field) {
+        Object v = fields.get(field);
+        return v == null ? List.of() : (List<Object>) v;
+    }
 
-  /** A map field, empty if absent (nil). */
-  @SuppressWarnings("unchecked")
-  public Map<Object, Object> map(String field) {
-    Object v = fields.get(field);
-    return v == null ? Map.of() : (Map<Object, Object>) v;
-  }
+    /** A map field, empty if absent (nil). */
+    @SuppressWarnings("unchecked")
+    public Map<Object, Object> map(String field) {
+        Object v = fields.get(field);
+        return v == null ? Map.of() : (Map<Object, Object>) v;
+    }
 
-  /** A GobEncoder/BinaryMarshaler/TextMarshaler field, null if absent. */
-  public GobOpaque opaque(String field) {
-    return (GobOpaque) fields.get(field);
-  }
+    /** A GobEncoder/BinaryMarshaler/TextMarshaler field, null if absent. */
+    public GobOpaque opaque(String field) {
+        return (GobOpaque) fields.get(field);
+    }
 }

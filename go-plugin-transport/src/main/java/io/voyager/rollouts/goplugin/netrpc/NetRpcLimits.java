@@ -5,6 +5,5 @@ public final class NetRpcLimits {
     /** Longest {@code Service.Method} name accepted in a request header. */
     public static final int MAX_SERVICE_METHOD_LENGTH = 256;
 
-    private NetRpcLimits() {
-    }
+    private NetRpcLimits() {}
 }

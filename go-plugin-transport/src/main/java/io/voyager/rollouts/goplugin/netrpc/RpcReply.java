@@ -8,7 +8,7 @@ import java.util.Map;
  * Go's server does). {@code afterSend} runs once the response has left, e.g. to exit after Quit.
  */
 public record RpcReply(GobType type, Object body, String error, Runnable afterSend) {
-    private static final Runnable NOTHING = () -> { };
+    private static final Runnable NOTHING = () -> {};
 
     public static RpcReply of(GobType type, Object body) {
         return new RpcReply(type, body, "", NOTHING);

@@ -12,8 +12,7 @@ public final class Flags {
     /** Resets a stream. */
     public static final int RST = 0x8;
 
-    private Flags() {
-    }
+    private Flags() {}
 
     public static boolean has(int flags, int bit) {
         return (flags & bit) != 0;

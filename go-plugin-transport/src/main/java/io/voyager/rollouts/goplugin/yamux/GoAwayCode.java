@@ -6,6 +6,5 @@ public final class GoAwayCode {
     public static final int PROTOCOL_ERROR = 1;
     public static final int INTERNAL_ERROR = 2;
 
-    private GoAwayCode() {
-    }
+    private GoAwayCode() {}
 }

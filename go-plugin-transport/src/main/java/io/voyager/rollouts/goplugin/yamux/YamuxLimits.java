@@ -21,6 +21,5 @@ public final class YamuxLimits {
     /** How long a writer waits for the peer to open its window before the stream is reset. */
     public static final Duration SEND_WINDOW_TIMEOUT = Duration.ofSeconds(75);
 
-    private YamuxLimits() {
-    }
+    private YamuxLimits() {}
 }

@@ -51,7 +51,8 @@ public final class YamuxSession implements Closeable {
     /** Only touched by the reader thread. */
     private int accepted;
 
-    private YamuxSession(InputStream in, OutputStream out, Closeable connection, boolean client, StreamAcceptor acceptor) {
+    private YamuxSession(
+            InputStream in, OutputStream out, Closeable connection, boolean client, StreamAcceptor acceptor) {
         this.in = in;
         this.out = out;
         this.connection = connection;

@@ -18,19 +18,19 @@ import java.io.InputStream;
  */
 class GobDecoderFuzzTest {
 
-  @FuzzTest(maxDuration = "20s")
-  void decodesOrFailsWithDeclaredErrors(FuzzedDataProvider data) throws IOException {
-    byte[] input = data.consumeRemainingAsBytes();
-    GobDecoder decoder = new GobDecoder(GobLimits.DEFAULT);
-    InputStream in = new ByteArrayInputStream(input);
-    try {
-      // every value consumes at least one byte, so this loop ends
-      for (int values = 0; values <= input.length; values++) {
-        decoder.decode(in);
-      }
-      fail("more values than bytes in %s", Bytes.hex(input));
-    } catch (GobException | EOFException expected) {
-      // the declared failures
+    @FuzzTest(maxDuration = "20s")
+    void decodesOrFailsWithDeclaredErrors(FuzzedDataProvider data) throws IOException {
+        byte[] input = data.consumeRemainingAsBytes();
+        GobDecoder decoder = new GobDecoder(GobLimits.DEFAULT);
+        InputStream in = new ByteArrayInputStream(input);
+        try {
+            // every value consumes at least one byte, so this loop ends
+            for (int values = 0; values <= input.length; values++) {
+                decoder.decode(in);
+            }
+            fail("more values than bytes in %s", Bytes.hex(input));
+        } catch (GobException | EOFException expected) {
+            // the declared failures
+        }
     }
-  }
 }

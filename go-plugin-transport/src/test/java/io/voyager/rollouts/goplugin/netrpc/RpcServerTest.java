@@ -45,42 +45,57 @@ class RpcServerTest {
                     }
                     return RpcReply.of(GobType.STRING, "slow");
                 })
-                .register("Plugin", "Fast", arg -> RpcReply.of(GobType.STRING, "fast").then(fastDone::countDown));
+                .register(
+                        "Plugin",
+                        "Fast",
+                        arg -> RpcReply.of(GobType.STRING, "fast").then(fastDone::countDown));
 
-        byte[] answers = InMemoryRpc.answer(services, requests(
-                new Object[] {"Plugin.Slow", GobType.STRING, "a"},
-                new Object[] {"Plugin.Fast", GobType.STRING, "b"}));
+        byte[] answers =
+                InMemoryRpc.answer(services, requests(new Object[] {"Plugin.Slow", GobType.STRING, "a"}, new Object[] {
+                    "Plugin.Fast", GobType.STRING, "b"
+                }));
 
         List<Exchange> responses = Golden.exchanges(answers);
-        assertThat(responses).extracting(Exchange::serviceMethod, Exchange::seq, e -> e.body().value())
+        assertThat(responses)
+                .extracting(
+                        Exchange::serviceMethod, Exchange::seq, e -> e.body().value())
                 .containsExactly(tuple("Plugin.Fast", 1L, "fast"), tuple("Plugin.Slow", 0L, "slow"));
     }
 
     @Test
     void unknownMethodsStillConsumeTheirBodyAndTheStreamGoesOn() throws Exception {
-        RpcServices services = new RpcServices().register("Plugin", "Type", arg -> RpcReply.of(GobType.STRING, "RPCPlugin"));
+        RpcServices services =
+                new RpcServices().register("Plugin", "Type", arg -> RpcReply.of(GobType.STRING, "RPCPlugin"));
 
-        byte[] answers = InMemoryRpc.answer(services, requests(
-                new Object[] {"Plugin.Nope", GobType.map(GobType.STRING, GobType.STRING), Map.of("k", "v")},
-                new Object[] {"Plugin.Type", GobType.INTERFACE, null}));
+        byte[] answers = InMemoryRpc.answer(
+                services,
+                requests(
+                        new Object[] {"Plugin.Nope", GobType.map(GobType.STRING, GobType.STRING), Map.of("k", "v")},
+                        new Object[] {"Plugin.Type", GobType.INTERFACE, null}));
 
         List<Exchange> responses = Golden.exchanges(answers).stream()
-                .sorted(java.util.Comparator.comparingLong(Exchange::seq)).toList();
-        assertThat(responses).extracting(Exchange::seq, Exchange::error)
+                .sorted(java.util.Comparator.comparingLong(Exchange::seq))
+                .toList();
+        assertThat(responses)
+                .extracting(Exchange::seq, Exchange::error)
                 .containsExactly(tuple(0L, "rpc: can't find method Plugin.Nope"), tuple(1L, ""));
         assertThat(responses.get(1).body().value()).isEqualTo("RPCPlugin");
     }
 
     @Test
     void typeDefinitionsAreSentOncePerStream() throws Exception {
-        RpcServices services = new RpcServices().register("Plugin", "Type", arg -> RpcReply.of(GobType.STRING, "RPCPlugin"));
+        RpcServices services =
+                new RpcServices().register("Plugin", "Type", arg -> RpcReply.of(GobType.STRING, "RPCPlugin"));
         byte[] one = InMemoryRpc.answer(services, requests(new Object[] {"Plugin.Type", GobType.INTERFACE, null}));
 
-        byte[] two = InMemoryRpc.answer(services, requests(
-                new Object[] {"Plugin.Type", GobType.INTERFACE, null},
-                new Object[] {"Plugin.Type", GobType.INTERFACE, null}));
+        byte[] two = InMemoryRpc.answer(
+                services, requests(new Object[] {"Plugin.Type", GobType.INTERFACE, null}, new Object[] {
+                    "Plugin.Type", GobType.INTERFACE, null
+                }));
 
-        assertThat(two.length).as("second response carries no Response definition").isLessThan(2 * one.length);
+        assertThat(two.length)
+                .as("second response carries no Response definition")
+                .isLessThan(2 * one.length);
         assertThat(Golden.exchanges(two)).hasSize(2);
     }
 }

@@ -16,7 +16,8 @@ class RpcServicesTest {
     void unknownNamesGetGoServersErrorStrings() {
         assertThat(services.call("Plugin.Nope", null).error()).isEqualTo("rpc: can't find method Plugin.Nope");
         assertThat(services.call("Nope.Type", null).error()).isEqualTo("rpc: can't find service Nope.Type");
-        assertThat(services.call("PluginType", null).error()).isEqualTo("rpc: service/method request ill-formed: PluginType");
+        assertThat(services.call("PluginType", null).error())
+                .isEqualTo("rpc: service/method request ill-formed: PluginType");
     }
 
     @Test
@@ -48,6 +49,7 @@ class RpcServicesTest {
 
         assertThat(services.call("Plugin.Hog", null).error())
                 .isEqualTo("Plugin.Hog failed: java.lang.OutOfMemoryError: Java heap space");
-        assertThat(services.call("Plugin.Recurse", null).error()).isEqualTo("Plugin.Recurse failed: java.lang.StackOverflowError");
+        assertThat(services.call("Plugin.Recurse", null).error())
+                .isEqualTo("Plugin.Recurse failed: java.lang.StackOverflowError");
     }
 }

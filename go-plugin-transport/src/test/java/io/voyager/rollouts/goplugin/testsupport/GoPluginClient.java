@@ -40,7 +40,10 @@ public final class GoPluginClient {
     public YamuxStream dispenseStream(String pluginName) throws IOException {
         long id = (Long) control.call("Dispenser.Dispense", GobType.STRING, pluginName);
         YamuxStream stream = session.openStream();
-        byte[] idBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) id).array();
+        byte[] idBytes = ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) id)
+                .array();
         stream.output().write(idBytes);
         byte[] ack = stream.input().readNBytes(4);
         if (!Arrays.equals(ack, idBytes)) {

@@ -13,8 +13,7 @@ import java.util.List;
 
 /** The golden net/rpc streams captured from Go (see src/test/resources/golden/README.md). */
 public final class Golden {
-    private Golden() {
-    }
+    private Golden() {}
 
     /** One net/rpc message: a Request or Response header and the body after it. */
     public record Exchange(GobStruct header, GobValue body) {

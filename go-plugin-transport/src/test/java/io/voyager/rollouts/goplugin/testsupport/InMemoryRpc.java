@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs our net/rpc server over a recorded request stream and returns what it wrote. */
 public final class InMemoryRpc {
-    private InMemoryRpc() {
-    }
+    private InMemoryRpc() {}
 
     public static byte[] answer(RpcServices services, byte[] requests) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -19,8 +19,8 @@ public record SocketPair(PluginListener.Connection plugin, PluginListener.Connec
             SocketChannel dialed = SocketChannel.open(StandardProtocolFamily.UNIX);
             dialed.connect(UnixDomainSocketAddress.of(listener.address()));
             PluginListener.Connection plugin = listener.accept();
-            PluginListener.Connection host = new PluginListener.Connection(
-                    dialed, ChannelStreams.input(dialed), ChannelStreams.output(dialed));
+            PluginListener.Connection host =
+                    new PluginListener.Connection(dialed, ChannelStreams.input(dialed), ChannelStreams.output(dialed));
             return new SocketPair(plugin, host);
         }
     }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FrameDecoderFuzzTest {
     private static final long SEED = 0x5eed_3a4bL;
     private static final int ITERATIONS = 20_000;
-    private static final byte[] VALID = HexFormat.of().parseHex(
-            "000100010000000100000000" + "00000000000000010000000401000000" + "000200010000000000000007");
+    private static final byte[] VALID = HexFormat.of()
+            .parseHex("000100010000000100000000" + "00000000000000010000000401000000" + "000200010000000000000007");
 
     @Test
     void randomAndMutatedFramesOnlyEverRaiseYamuxException() {
@@ -24,7 +24,7 @@ class FrameDecoderFuzzTest {
                 int pos = 0;
                 while (pos < input.length) {
                     int chunk = 1 + random.nextInt(input.length - pos);
-                    decoder.feed(ByteBuffer.wrap(input, pos, chunk), frame -> { });
+                    decoder.feed(ByteBuffer.wrap(input, pos, chunk), frame -> {});
                     pos += chunk;
                 }
             } catch (YamuxException expected) {

@@ -39,11 +39,13 @@ class FrameDecoderTest {
     void decodesGoPluginSessionOpening() {
         List<Frame> frames = decode(sessionOpening());
 
-        assertThat(frames).extracting(Frame::header).containsExactly(
-                FrameHeader.windowUpdate(1, Flags.SYN, 0),
-                FrameHeader.data(1, Flags.NONE, 4),
-                FrameHeader.ping(Flags.SYN, 7),
-                FrameHeader.goAway(GoAwayCode.NORMAL));
+        assertThat(frames)
+                .extracting(Frame::header)
+                .containsExactly(
+                        FrameHeader.windowUpdate(1, Flags.SYN, 0),
+                        FrameHeader.data(1, Flags.NONE, 4),
+                        FrameHeader.ping(Flags.SYN, 7),
+                        FrameHeader.goAway(GoAwayCode.NORMAL));
         assertThat(frames.get(1).payload()).containsExactly(1, 0, 0, 0);
     }
 
@@ -55,8 +57,12 @@ class FrameDecoderTest {
             List<Frame> parts = decode(bytes, split);
             assertThat(parts).as("split at byte %d", split).hasSameSizeAs(whole);
             for (int i = 0; i < whole.size(); i++) {
-                assertThat(parts.get(i).header()).as("split at byte %d", split).isEqualTo(whole.get(i).header());
-                assertThat(parts.get(i).payload()).as("split at byte %d", split).isEqualTo(whole.get(i).payload());
+                assertThat(parts.get(i).header())
+                        .as("split at byte %d", split)
+                        .isEqualTo(whole.get(i).header());
+                assertThat(parts.get(i).payload())
+                        .as("split at byte %d", split)
+                        .isEqualTo(whole.get(i).payload());
             }
         }
     }
@@ -68,8 +74,10 @@ class FrameDecoderTest {
         for (int i = 0; i < every.length; i++) {
             every[i] = i + 1;
         }
-        assertThat(decode(bytes, every)).extracting(Frame::header).containsExactlyElementsOf(
-                decode(bytes).stream().map(Frame::header).toList());
+        assertThat(decode(bytes, every))
+                .extracting(Frame::header)
+                .containsExactlyElementsOf(
+                        decode(bytes).stream().map(Frame::header).toList());
     }
 
     @Test
@@ -109,9 +117,9 @@ class FrameDecoderTest {
     void knowsWhenItStopsBetweenFrames() {
         FrameDecoder decoder = new FrameDecoder();
         byte[] bytes = HEX.parseHex("00000000000000010000000401000000");
-        decoder.feed(ByteBuffer.wrap(bytes, 0, 14), f -> { });
+        decoder.feed(ByteBuffer.wrap(bytes, 0, 14), f -> {});
         assertThat(decoder.atFrameBoundary()).isFalse();
-        decoder.feed(ByteBuffer.wrap(bytes, 14, 2), f -> { });
+        decoder.feed(ByteBuffer.wrap(bytes, 14, 2), f -> {});
         assertThat(decoder.atFrameBoundary()).isTrue();
     }
 }

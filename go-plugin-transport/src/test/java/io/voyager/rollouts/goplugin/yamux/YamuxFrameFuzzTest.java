@@ -19,7 +19,7 @@ class YamuxFrameFuzzTest {
         FrameDecoder decoder = new FrameDecoder();
         try {
             for (int pos = 0; pos < input.length; pos += chunk) {
-                decoder.feed(ByteBuffer.wrap(input, pos, Math.min(chunk, input.length - pos)), frame -> { });
+                decoder.feed(ByteBuffer.wrap(input, pos, Math.min(chunk, input.length - pos)), frame -> {});
             }
         } catch (YamuxException expected) {
             // the declared failure

@@ -198,7 +198,8 @@ class YamuxSessionTest {
         assertThat(peer.input().readNBytes(half)).hasSize(half);
 
         assertThat(HEX.formatHex(pair.host().in().readNBytes(12)))
-                .isEqualTo(HEX.formatHex(FrameHeader.windowUpdate(1, Flags.NONE, half).toBytes()));
+                .isEqualTo(HEX.formatHex(
+                        FrameHeader.windowUpdate(1, Flags.NONE, half).toBytes()));
     }
 
     @Test
@@ -220,7 +221,8 @@ class YamuxSessionTest {
 
         YamuxStream second = client.openStream();
         nextAccepted().reset();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.input().read()).isInstanceOf(IOException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.input().read())
+                .isInstanceOf(IOException.class);
         assertThat(second.state()).isEqualTo(YamuxStream.State.RESET);
     }
 }

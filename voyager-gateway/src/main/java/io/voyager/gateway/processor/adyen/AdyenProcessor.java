@@ -7,10 +7,9 @@ import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
-import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorFailureException;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorId;
-import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorsConfig;
@@ -26,15 +25,19 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
     /** Adyen accepts idempotency keys of at most 64 characters. */
     static final int MAX_IDEMPOTENCY_KEY = 64;
 
-    AdyenProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, ProcessorGuards guards,
+    AdyenProcessor(
+            ProcessorsConfig config,
+            ProcessorEndpoints endpoints,
+            ProcessorGuards guards,
             CredentialsProvider credentials) {
         super(ID, AdyenApi.class, config, endpoints, guards, credentials);
     }
 
-
     @Override
     protected Uni<Response> send(AdyenApi api, ProcessorRequest request, ProcessorCredentials credentials) {
-        return api.payments(credentials.apiKey(), adyenIdempotencyKey(request.idempotencyKey()),
+        return api.payments(
+                credentials.apiKey(),
+                adyenIdempotencyKey(request.idempotencyKey()),
                 paymentRequest(request, credentials.merchantAccountId()));
     }
 
@@ -46,7 +49,8 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
     static AdyenWire.PaymentRequest paymentRequest(ProcessorRequest request, String merchantAccount) {
         return new AdyenWire.PaymentRequest(
                 merchantAccount,
-                new AdyenWire.Amount(request.amount().minorUnits(), request.amount().currency()),
+                new AdyenWire.Amount(
+                        request.amount().minorUnits(), request.amount().currency()),
                 request.reference(),
                 new AdyenWire.PaymentMethod("scheme", request.paymentToken()),
                 request.merchantId(),
@@ -61,8 +65,8 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
             String resultCode = String.valueOf(payment.resultCode());
             return switch (resultCode) {
                 case "Authorised" -> ProcessorResult.authorized(ID, payment.pspReference());
-                case "Refused" -> ProcessorResult.declined(ID, payment.pspReference(),
-                        DeclineCodes.adyen(payment.refusalReason()));
+                case "Refused" ->
+                    ProcessorResult.declined(ID, payment.pspReference(), DeclineCodes.adyen(payment.refusalReason()));
                 default -> throw new ProcessorFailureException(ID, status, "resultCode " + resultCode);
             };
         }

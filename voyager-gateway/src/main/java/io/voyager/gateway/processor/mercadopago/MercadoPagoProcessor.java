@@ -7,10 +7,9 @@ import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
-import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorFailureException;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorId;
-import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorsConfig;
@@ -23,18 +22,28 @@ public class MercadoPagoProcessor extends HttpProcessorAdapter<MercadoPagoApi> {
 
     private static final ProcessorId ID = ProcessorId.MERCADOPAGO;
 
-    MercadoPagoProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, ProcessorGuards guards,
+    MercadoPagoProcessor(
+            ProcessorsConfig config,
+            ProcessorEndpoints endpoints,
+            ProcessorGuards guards,
             CredentialsProvider credentials) {
         super(ID, MercadoPagoApi.class, config, endpoints, guards, credentials);
     }
 
-
     @Override
     protected Uni<Response> send(MercadoPagoApi api, ProcessorRequest request, ProcessorCredentials credentials) {
         // binary_mode: approve or reject synchronously, never leave the payment "in_process".
-        return api.createPayment("Bearer " + credentials.apiKey(), request.idempotencyKey(),
-                new MercadoPagoWire.PaymentRequest(request.amount().toDecimal(), request.paymentToken(), 1, false,
-                        request.reference(), request.reference(), true));
+        return api.createPayment(
+                "Bearer " + credentials.apiKey(),
+                request.idempotencyKey(),
+                new MercadoPagoWire.PaymentRequest(
+                        request.amount().toDecimal(),
+                        request.paymentToken(),
+                        1,
+                        false,
+                        request.reference(),
+                        request.reference(),
+                        true));
     }
 
     @Override
@@ -49,7 +58,8 @@ public class MercadoPagoProcessor extends HttpProcessorAdapter<MercadoPagoApi> {
             String reference = payment.id() == null ? null : String.valueOf(payment.id());
             return switch (String.valueOf(payment.status())) {
                 case "authorized", "approved" -> ProcessorResult.authorized(ID, reference);
-                case "rejected" -> ProcessorResult.declined(ID, reference, DeclineCodes.mercadoPago(payment.statusDetail()));
+                case "rejected" ->
+                    ProcessorResult.declined(ID, reference, DeclineCodes.mercadoPago(payment.statusDetail()));
                 default -> throw new ProcessorFailureException(ID, status, "payment status " + payment.status());
             };
         }

@@ -8,8 +8,7 @@ import java.util.List;
 /** MercadoPago's JSON shapes (snake_case, decimal amounts), only the fields we send and read. */
 public final class MercadoPagoWire {
 
-    private MercadoPagoWire() {
-    }
+    private MercadoPagoWire() {}
 
     /** {@code capture: false} makes it an authorization that is captured later. */
     @RegisterForReflection
@@ -20,8 +19,7 @@ public final class MercadoPagoWire {
             boolean capture,
             @JsonProperty("external_reference") String externalReference,
             String description,
-            @JsonProperty("binary_mode") boolean binaryMode) {
-    }
+            @JsonProperty("binary_mode") boolean binaryMode) {}
 
     @RegisterForReflection
     public record Payment(
@@ -29,8 +27,7 @@ public final class MercadoPagoWire {
             String status,
             @JsonProperty("status_detail") String statusDetail,
             @JsonProperty("currency_id") String currencyId,
-            Boolean captured) {
-    }
+            Boolean captured) {}
 
     @RegisterForReflection
     public record Error(String message, String error, Integer status, List<Cause> cause) {
@@ -44,6 +41,5 @@ public final class MercadoPagoWire {
     }
 
     @RegisterForReflection
-    public record Cause(Object code, String description) {
-    }
+    public record Cause(Object code, String description) {}
 }

@@ -6,10 +6,9 @@ import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
 import io.voyager.gateway.processor.ProcessorEndpoints;
-import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorFailureException;
+import io.voyager.gateway.processor.ProcessorGuards;
 import io.voyager.gateway.processor.ProcessorId;
-import io.voyager.gateway.processor.ProcessorRejectedException;
 import io.voyager.gateway.processor.ProcessorRequest;
 import io.voyager.gateway.processor.ProcessorResult;
 import io.voyager.gateway.processor.ProcessorsConfig;
@@ -23,17 +22,27 @@ public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
 
     private static final ProcessorId ID = ProcessorId.STRIPE;
 
-    StripeProcessor(ProcessorsConfig config, ProcessorEndpoints endpoints, ProcessorGuards guards,
+    StripeProcessor(
+            ProcessorsConfig config,
+            ProcessorEndpoints endpoints,
+            ProcessorGuards guards,
             CredentialsProvider credentials) {
         super(ID, StripeApi.class, config, endpoints, guards, credentials);
     }
 
-
     @Override
     protected Uni<Response> send(StripeApi api, ProcessorRequest request, ProcessorCredentials credentials) {
-        return api.createPaymentIntent("Bearer " + credentials.apiKey(), request.idempotencyKey(),
-                request.amount().minorUnits(), request.amount().currency().toLowerCase(Locale.ROOT),
-                request.paymentToken(), "card", true, "manual", request.reference(), request.merchantId());
+        return api.createPaymentIntent(
+                "Bearer " + credentials.apiKey(),
+                request.idempotencyKey(),
+                request.amount().minorUnits(),
+                request.amount().currency().toLowerCase(Locale.ROOT),
+                request.paymentToken(),
+                "card",
+                true,
+                "manual",
+                request.reference(),
+                request.merchantId());
     }
 
     @Override
@@ -53,7 +62,8 @@ public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
         StripeWire.ErrorEnvelope envelope = HttpAnswers.tryRead(response, StripeWire.ErrorEnvelope.class);
         StripeWire.Error error = envelope == null ? null : envelope.error();
         if (status == 402 && error != null && "card_error".equals(error.type())) {
-            String reference = error.paymentIntent() == null ? null : error.paymentIntent().id();
+            String reference =
+                    error.paymentIntent() == null ? null : error.paymentIntent().id();
             String code = error.declineCode() != null ? error.declineCode() : error.code();
             return ProcessorResult.declined(ID, reference, code);
         }

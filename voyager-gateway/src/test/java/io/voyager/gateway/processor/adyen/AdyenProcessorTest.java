@@ -51,13 +51,17 @@ class AdyenProcessorTest {
 
     @Test
     void sendsPaymentWithApiKeyMerchantAccountAndClientIdempotencyKey() {
-        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-1")).await().indefinitely();
+        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-1"))
+                .await()
+                .indefinitely();
 
-        fake.verifyThat(1, postRequestedFor(urlPathEqualTo(AdyenFake.PATH))
-                .withHeader("X-API-Key", equalTo(AdyenFake.API_KEY))
-                .withHeader("Idempotency-Key", equalTo("idem-adyen-1"))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson("""
+        fake.verifyThat(
+                1,
+                postRequestedFor(urlPathEqualTo(AdyenFake.PATH))
+                        .withHeader("X-API-Key", equalTo(AdyenFake.API_KEY))
+                        .withHeader("Idempotency-Key", equalTo("idem-adyen-1"))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson("""
                         {"merchantAccount": "VoyagerFakeECOM",
                          "amount": {"value": 1299, "currency": "EUR"},
                          "reference": "order-42",
@@ -69,15 +73,23 @@ class AdyenProcessorTest {
     @Test
     void hashesIdempotencyKeysLongerThanAdyenAccepts() {
         String longKey = "k".repeat(200);
-        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", longKey)).await().indefinitely();
+        adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", longKey))
+                .await()
+                .indefinitely();
 
-        String sent = fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH))).get(0).getHeader("Idempotency-Key");
-        assertThat(sent).hasSize(AdyenProcessor.MAX_IDEMPOTENCY_KEY).isEqualTo(AdyenProcessor.adyenIdempotencyKey(longKey));
+        String sent = fake.find(postRequestedFor(urlPathEqualTo(AdyenFake.PATH)))
+                .get(0)
+                .getHeader("Idempotency-Key");
+        assertThat(sent)
+                .hasSize(AdyenProcessor.MAX_IDEMPOTENCY_KEY)
+                .isEqualTo(AdyenProcessor.adyenIdempotencyKey(longKey));
     }
 
     @Test
     void mapsAuthorisedToAuthorized() {
-        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-2")).await().indefinitely();
+        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-2"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(result.processorReference()).isEqualTo(AdyenFake.PSP_REFERENCE);
@@ -85,7 +97,9 @@ class AdyenProcessorTest {
 
     @Test
     void mapsRefusedToDeclinedWithNormalizedDeclineCode() {
-        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "idem-adyen-3")).await().indefinitely();
+        ProcessorResult result = adyen.authorize(Payments.request(FakeTokens.DECLINED, 1299, "EUR", "idem-adyen-3"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         assertThat(result.declineCode()).isEqualTo("insufficient_funds");
@@ -93,13 +107,17 @@ class AdyenProcessorTest {
 
     @Test
     void serverErrorIsAProcessorFailure() {
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", "idem-adyen-4")).await().indefinitely())
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.ERROR, 1299, "EUR", "idem-adyen-4"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOf(ProcessorFailureException.class);
     }
 
     @Test
     void validationErrorIsARejection() {
-        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", "idem-adyen-5")).await().indefinitely())
+        assertThatThrownBy(() -> adyen.authorize(Payments.request(FakeTokens.REJECTED, 1299, "EUR", "idem-adyen-5"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(422);
                     assertThat(e.errorCode()).isEqualTo("14_012");
@@ -108,11 +126,15 @@ class AdyenProcessorTest {
 
     @Test
     void unknownMerchantAccountIsARejectionWithAdyenCode901() {
-        AdyenApi api = QuarkusRestClientBuilder.newBuilder().baseUri(baseUrl).disableDefaultMapper(true).build(AdyenApi.class);
+        AdyenApi api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUrl)
+                .disableDefaultMapper(true)
+                .build(AdyenApi.class);
         AdyenWire.PaymentRequest body = AdyenProcessor.paymentRequest(
                 Payments.request(FakeTokens.APPROVED, 1299, "EUR", "idem-adyen-6"), "SomeoneElsesECOM");
 
-        try (Response response = api.payments(AdyenFake.API_KEY, "idem-adyen-6", body).await().indefinitely()) {
+        try (Response response =
+                api.payments(AdyenFake.API_KEY, "idem-adyen-6", body).await().indefinitely()) {
             assertThatThrownBy(() -> AdyenProcessor.map(response))
                     .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                         assertThat(e.httpStatus()).isEqualTo(403);

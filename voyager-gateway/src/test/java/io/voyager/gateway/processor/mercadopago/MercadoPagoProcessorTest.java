@@ -44,20 +44,28 @@ class MercadoPagoProcessorTest {
 
     @Test
     void sendsUncapturedPaymentWithDecimalAmountBearerTokenAndIdempotencyKey() {
-        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-1")).await().indefinitely();
+        mercadoPago
+                .authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-1"))
+                .await()
+                .indefinitely();
 
-        fake.verifyThat(1, postRequestedFor(urlPathEqualTo(MercadoPagoFake.PATH))
-                .withHeader("Authorization", equalTo("Bearer " + MercadoPagoFake.ACCESS_TOKEN))
-                .withHeader("X-Idempotency-Key", equalTo("idem-mp-1"))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson("""
+        fake.verifyThat(
+                1,
+                postRequestedFor(urlPathEqualTo(MercadoPagoFake.PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + MercadoPagoFake.ACCESS_TOKEN))
+                        .withHeader("X-Idempotency-Key", equalTo("idem-mp-1"))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson("""
                         {"transaction_amount": 12.99, "token": "tok_approved", "installments": 1,
                          "capture": false, "external_reference": "order-42"}""", false, true)));
     }
 
     @Test
     void sendsWholeUnitsForZeroDecimalCurrencies() {
-        mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1500, "CLP", "idem-mp-clp")).await().indefinitely();
+        mercadoPago
+                .authorize(Payments.request(FakeTokens.APPROVED, 1500, "CLP", "idem-mp-clp"))
+                .await()
+                .indefinitely();
 
         fake.verifyThat(postRequestedFor(urlPathEqualTo(MercadoPagoFake.PATH))
                 .withRequestBody(equalToJson("{\"transaction_amount\": 1500}", false, true)));
@@ -65,7 +73,10 @@ class MercadoPagoProcessorTest {
 
     @Test
     void mapsAuthorizedToAuthorized() {
-        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-2")).await().indefinitely();
+        ProcessorResult result = mercadoPago
+                .authorize(Payments.request(FakeTokens.APPROVED, 1299, "BRL", "idem-mp-2"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(result.processorReference()).isEqualTo(String.valueOf(MercadoPagoFake.PAYMENT_ID));
@@ -73,7 +84,10 @@ class MercadoPagoProcessorTest {
 
     @Test
     void mapsRejectedToDeclinedWithNormalizedDeclineCode() {
-        ProcessorResult result = mercadoPago.authorize(Payments.request(FakeTokens.DECLINED, 1299, "BRL", "idem-mp-3")).await().indefinitely();
+        ProcessorResult result = mercadoPago
+                .authorize(Payments.request(FakeTokens.DECLINED, 1299, "BRL", "idem-mp-3"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         assertThat(result.declineCode()).isEqualTo("insufficient_funds");
@@ -81,13 +95,19 @@ class MercadoPagoProcessorTest {
 
     @Test
     void serverErrorIsAProcessorFailure() {
-        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.ERROR, 1299, "BRL", "idem-mp-4")).await().indefinitely())
+        assertThatThrownBy(() -> mercadoPago
+                        .authorize(Payments.request(FakeTokens.ERROR, 1299, "BRL", "idem-mp-4"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOf(ProcessorFailureException.class);
     }
 
     @Test
     void badRequestIsARejectionWithTheCauseCode() {
-        assertThatThrownBy(() -> mercadoPago.authorize(Payments.request(FakeTokens.REJECTED, 1299, "BRL", "idem-mp-5")).await().indefinitely())
+        assertThatThrownBy(() -> mercadoPago
+                        .authorize(Payments.request(FakeTokens.REJECTED, 1299, "BRL", "idem-mp-5"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.errorCode()).isEqualTo("2006");

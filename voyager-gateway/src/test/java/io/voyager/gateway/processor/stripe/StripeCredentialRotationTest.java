@@ -79,7 +79,8 @@ class StripeCredentialRotationTest {
 
         @Override
         public ProcessorCredentials current(String processor) {
-            return new ProcessorCredentials(refreshes.get() == 0 ? "sk_test_revoked" : afterRefresh, Optional.empty(), "acct");
+            return new ProcessorCredentials(
+                    refreshes.get() == 0 ? "sk_test_revoked" : afterRefresh, Optional.empty(), "acct");
         }
 
         @Override
@@ -93,15 +94,24 @@ class StripeCredentialRotationTest {
         RevokedThenRefreshed credentials = new RevokedThenRefreshed(StripeFake.ROTATED_API_KEY);
         StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
 
-        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-401")).await().indefinitely();
+        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-401"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(credentials.refreshes.get()).as("refreshes").isEqualTo(1);
-        fake.verifyThat(2, postRequestedFor(urlPathEqualTo(StripeFake.PATH)).withHeader("Idempotency-Key", equalTo("rotation-401")));
-        fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                .withHeader("Authorization", equalTo("Bearer sk_test_revoked")));
-        fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY)));
+        fake.verifyThat(
+                2,
+                postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                        .withHeader("Idempotency-Key", equalTo("rotation-401")));
+        fake.verifyThat(
+                1,
+                postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                        .withHeader("Authorization", equalTo("Bearer sk_test_revoked")));
+        fake.verifyThat(
+                1,
+                postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY)));
     }
 
     @Test
@@ -109,42 +119,59 @@ class StripeCredentialRotationTest {
         RevokedThenRefreshed credentials = new RevokedThenRefreshed("sk_test_revoked");
         StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
 
-        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-same")).await().indefinitely())
-                .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401));
+        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "rotation-same"))
+                        .await()
+                        .indefinitely())
+                .isInstanceOfSatisfying(
+                        ProcessorRejectedException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(401));
         assertThat(credentials.refreshes.get()).isEqualTo(1);
         fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH)));
     }
 
     @Test
     void requestInFlightDuringRotationFinishesWithItsKeyAndNewOnesUseTheNewKey() throws Exception {
-        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator(); SecretsManagerClient client = emulator.client()) {
+        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator();
+                SecretsManagerClient client = emulator.client()) {
             emulator.put(SECRET, secret(StripeFake.API_KEY, "acct"));
             CredentialsProvider credentials = secretsManager(client, Duration.ofMinutes(10));
             CountDownLatch keyTaken = new CountDownLatch(1);
             StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, signalling(credentials, keyTaken));
 
             CompletableFuture<ProcessorResult> inFlight = CompletableFuture.supplyAsync(
-                    () -> stripe.authorize(Payments.request(StripeFake.SLOW_TOKEN, 1299, "USD", "in-flight")).await().indefinitely());
-            assertThat(keyTaken.await(10, TimeUnit.SECONDS)).as("in-flight request took its key").isTrue();
+                    () -> stripe.authorize(Payments.request(StripeFake.SLOW_TOKEN, 1299, "USD", "in-flight"))
+                            .await()
+                            .indefinitely());
+            assertThat(keyTaken.await(10, TimeUnit.SECONDS))
+                    .as("in-flight request took its key")
+                    .isTrue();
             emulator.put(SECRET, secret(StripeFake.ROTATED_API_KEY, "acct"));
             credentials.forceRefresh("stripe");
-            ProcessorResult after = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "after-rotation")).await().indefinitely();
+            ProcessorResult after = stripe.authorize(
+                            Payments.request(FakeTokens.APPROVED, 1299, "USD", "after-rotation"))
+                    .await()
+                    .indefinitely();
 
             assertThat(inFlight.get().decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
             assertThat(after.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
-            fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                    .withHeader("Idempotency-Key", equalTo("in-flight"))
-                    .withHeader("Authorization", equalTo("Bearer " + StripeFake.API_KEY)));
-            fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                    .withHeader("Idempotency-Key", equalTo("after-rotation"))
-                    .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY)));
+            fake.verifyThat(
+                    1,
+                    postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                            .withHeader("Idempotency-Key", equalTo("in-flight"))
+                            .withHeader("Authorization", equalTo("Bearer " + StripeFake.API_KEY)));
+            fake.verifyThat(
+                    1,
+                    postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                            .withHeader("Idempotency-Key", equalTo("after-rotation"))
+                            .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY)));
             ((AutoCloseable) credentials).close();
         }
     }
 
     @Test
     void rotationUnderSteadyLoadFailsNoAuthorization() throws Exception {
-        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator(); SecretsManagerClient client = emulator.client()) {
+        try (SecretsManagerEmulator emulator = new SecretsManagerEmulator();
+                SecretsManagerClient client = emulator.client()) {
             emulator.put(SECRET, secret(StripeFake.API_KEY, "acct"));
             CredentialsProvider credentials = secretsManager(client, Duration.ofMillis(200));
             StripeProcessor stripe = new StripeProcessor(config, endpoints, guards, credentials);
@@ -159,7 +186,9 @@ class StripeCredentialRotationTest {
                             emulator.put(SECRET, secret(StripeFake.ROTATED_API_KEY, "acct"));
                         }
                         try {
-                            stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "load-" + n)).await().indefinitely();
+                            stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "load-" + n))
+                                    .await()
+                                    .indefinitely();
                         } catch (RuntimeException e) {
                             failed.incrementAndGet();
                         }
@@ -173,17 +202,25 @@ class StripeCredentialRotationTest {
             ((AutoCloseable) credentials).close();
 
             int withNewKey = fake.find(postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                    .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY))).size();
-            System.out.printf("Rotation under load: %d authorizations, %d failed, %d sent with the rotated key%n",
+                            .withHeader("Authorization", equalTo("Bearer " + StripeFake.ROTATED_API_KEY)))
+                    .size();
+            System.out.printf(
+                    "Rotation under load: %d authorizations, %d failed, %d sent with the rotated key%n",
                     LOAD_REQUESTS, failed.get(), withNewKey);
-            assertThat(failed.get()).as("failed authorizations out of %d", LOAD_REQUESTS).isZero();
+            assertThat(failed.get())
+                    .as("failed authorizations out of %d", LOAD_REQUESTS)
+                    .isZero();
             assertThat(withNewKey).as("requests with the rotated key").isPositive();
         }
     }
 
     private static CredentialsProvider secretsManager(SecretsManagerClient client, Duration poll) {
-        return CredentialsSources.fromSecretsManager(client, Map.of(io.voyager.gateway.processor.ProcessorId.STRIPE, SECRET),
-                EnumSet.of(io.voyager.gateway.processor.ProcessorId.STRIPE), new SimpleMeterRegistry(), poll);
+        return CredentialsSources.fromSecretsManager(
+                client,
+                Map.of(io.voyager.gateway.processor.ProcessorId.STRIPE, SECRET),
+                EnumSet.of(io.voyager.gateway.processor.ProcessorId.STRIPE),
+                new SimpleMeterRegistry(),
+                poll);
     }
 
     /** Counts down once the first request has taken its credentials. */

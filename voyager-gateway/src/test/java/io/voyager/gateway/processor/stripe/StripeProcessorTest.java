@@ -43,22 +43,28 @@ class StripeProcessorTest {
 
     @Test
     void sendsFormEncodedManualCaptureIntentWithBearerKeyAndClientIdempotencyKey() {
-        stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "idem-stripe-1")).await().indefinitely();
+        stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "idem-stripe-1"))
+                .await()
+                .indefinitely();
 
-        fake.verifyThat(1, postRequestedFor(urlPathEqualTo(StripeFake.PATH))
-                .withHeader("Authorization", equalTo("Bearer " + StripeFake.API_KEY))
-                .withHeader("Idempotency-Key", equalTo("idem-stripe-1"))
-                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-                .withFormParam("amount", equalTo("1299"))
-                .withFormParam("currency", equalTo("usd"))
-                .withFormParam("payment_method", equalTo(FakeTokens.APPROVED))
-                .withFormParam("confirm", equalTo("true"))
-                .withFormParam("capture_method", equalTo("manual")));
+        fake.verifyThat(
+                1,
+                postRequestedFor(urlPathEqualTo(StripeFake.PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + StripeFake.API_KEY))
+                        .withHeader("Idempotency-Key", equalTo("idem-stripe-1"))
+                        .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                        .withFormParam("amount", equalTo("1299"))
+                        .withFormParam("currency", equalTo("usd"))
+                        .withFormParam("payment_method", equalTo(FakeTokens.APPROVED))
+                        .withFormParam("confirm", equalTo("true"))
+                        .withFormParam("capture_method", equalTo("manual")));
     }
 
     @Test
     void sendsZeroDecimalCurrencyAmountUnchanged() {
-        stripe.authorize(Payments.request(FakeTokens.APPROVED, 500, "JPY", "idem-stripe-jpy")).await().indefinitely();
+        stripe.authorize(Payments.request(FakeTokens.APPROVED, 500, "JPY", "idem-stripe-jpy"))
+                .await()
+                .indefinitely();
 
         fake.verifyThat(postRequestedFor(urlPathEqualTo(StripeFake.PATH))
                 .withFormParam("amount", equalTo("500"))
@@ -67,7 +73,9 @@ class StripeProcessorTest {
 
     @Test
     void mapsRequiresCaptureToAuthorized() {
-        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "idem-stripe-2")).await().indefinitely();
+        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.APPROVED, 1299, "USD", "idem-stripe-2"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.AUTHORIZED);
         assertThat(result.processorReference()).isEqualTo(StripeFake.INTENT_ID);
@@ -76,7 +84,9 @@ class StripeProcessorTest {
 
     @Test
     void mapsCardErrorToDeclinedWithDeclineCode() {
-        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.DECLINED, 1299, "USD", "idem-stripe-3")).await().indefinitely();
+        ProcessorResult result = stripe.authorize(Payments.request(FakeTokens.DECLINED, 1299, "USD", "idem-stripe-3"))
+                .await()
+                .indefinitely();
 
         assertThat(result.decision()).isEqualTo(ProcessorResult.Decision.DECLINED);
         assertThat(result.declineCode()).isEqualTo("insufficient_funds");
@@ -85,13 +95,17 @@ class StripeProcessorTest {
 
     @Test
     void serverErrorIsAProcessorFailure() {
-        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", "idem-stripe-4")).await().indefinitely())
+        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.ERROR, 1299, "USD", "idem-stripe-4"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOf(ProcessorFailureException.class);
     }
 
     @Test
     void invalidRequestErrorIsARejection() {
-        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.REJECTED, 1299, "USD", "idem-stripe-5")).await().indefinitely())
+        assertThatThrownBy(() -> stripe.authorize(Payments.request(FakeTokens.REJECTED, 1299, "USD", "idem-stripe-5"))
+                        .await()
+                        .indefinitely())
                 .isInstanceOfSatisfying(ProcessorRejectedException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.errorCode()).isEqualTo("resource_missing");
