@@ -3,8 +3,8 @@ package io.voyager.rollouts.judge.data;
 import java.util.List;
 
 /**
- * Cumulative bucket counts by {@code le} per side over the window, as {@code increase(..._bucket[w])}
- * returns them; the last bound is +Inf. A side without data has all counts 0.
+ * Cumulative bucket counts per side over the window: for each upper bound, the requests at or below it; the
+ * last bound is +Inf. A side without data has all counts 0.
  *
  * <p>{@code canaryPods} and {@code baselinePods}, when given, are the same cumulative counts split by pod, on
  * the same bounds: the judge then estimates from the baseline's pods how much more the share of slow requests
