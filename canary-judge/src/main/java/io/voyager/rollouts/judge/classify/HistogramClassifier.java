@@ -131,9 +131,11 @@ final class HistogramClassifier {
             totals[i] = Math.round(total);
             slow[i] = Math.max(0, totals[i] - Math.round(atBound));
         }
-        long canaryPods = data.canaryPods().stream()
-                .filter(p -> p != null && p.length == last + 1 && finiteOrZero(p[last]) >= 0.5)
-                .count();
+        long[] canaryPods = data.canaryPods().stream()
+                .filter(p -> p != null && p.length == last + 1)
+                .mapToLong(p -> Math.round(finiteOrZero(p[last])))
+                .filter(t -> t > 0)
+                .toArray();
         return PodDispersion.of(slow, totals, canaryN, canaryPods);
     }
 

@@ -7,8 +7,10 @@ import java.util.Locale;
 
 /**
  * Each side's design effect, from the intra-pod correlation the baseline's pods show for one event (a failed
- * request, or a request slower than the quantile under test). The canary's effect uses its own requests per
- * pod; a canary given without pods counts as one pod, the most its counts can be worth less. The baseline's
+ * request, or a request slower than the quantile under test). Each side's effect uses its own pods' sizes,
+ * weighted by size (sum n_i² / sum n_i: a pod that holds most of the requests counts as that pod, as right
+ * after new canary pods start); a canary given without pods counts as one pod, the most its counts can be worth
+ * less. The baseline's
  * pods alone set the correlation, so a bad canary cannot widen its own allowance.
  *
  * <p>Estimated from k pods, the excess over the binomial variance is itself uncertain (k - 1 degrees of
@@ -25,16 +27,18 @@ record PodDispersion(double canaryEffect, double baselineEffect, int baselinePod
     /**
      * From the baseline pods' event counts and totals; {@link #NONE} below {@link #MIN_BASELINE_PODS} pods.
      *
-     * @param canaryTotal the canary's requests, spread over {@code canaryPods} pods (at least one)
+     * @param canaryTotal the canary's requests
+     * @param canaryPodTotals the canary's requests per pod; empty when not known, then all count as one pod
      */
-    static PodDispersion of(long[] baselineEvents, long[] baselineTotals, long canaryTotal, long canaryPods) {
+    static PodDispersion of(long[] baselineEvents, long[] baselineTotals, long canaryTotal, long[] canaryPodTotals) {
         if (baselineTotals.length < MIN_BASELINE_PODS) {
             return NONE;
         }
         double rho = ClusterDispersion.intraClusterCorrelation(baselineEvents, baselineTotals);
-        double canaryPodSize = (double) canaryTotal / Math.max(1, canaryPods);
-        double canaryEffect = ClusterDispersion.designEffect(rho, canaryPodSize);
-        double baselineEffect = ClusterDispersion.designEffect(rho, ClusterDispersion.meanClusterSize(baselineTotals));
+        double canaryPodSize = ClusterDispersion.sizeWeightedClusterSize(canaryPodTotals);
+        double canaryEffect = ClusterDispersion.designEffect(rho, canaryPodSize > 0 ? canaryPodSize : canaryTotal);
+        double baselineEffect =
+                ClusterDispersion.designEffect(rho, ClusterDispersion.sizeWeightedClusterSize(baselineTotals));
         long baselineTotal = 0;
         for (long t : baselineTotals) {
             baselineTotal += t;

@@ -58,8 +58,10 @@ final class RatioClassifier {
             totals[i] = Math.round(pod.total());
             bad[i] = totals[i] - Math.min(totals[i], Math.round(pod.good()));
         }
-        long canaryPods =
-                data.canaryPods().stream().filter(p -> p.total() >= 0.5).count();
+        long[] canaryPods = data.canaryPods().stream()
+                .mapToLong(p -> Math.round(p.total()))
+                .filter(t -> t > 0)
+                .toArray();
         return PodDispersion.of(bad, totals, canaryTotal, canaryPods);
     }
 

@@ -5,9 +5,10 @@ package io.voyager.rollouts.judge.stats;
  * (pods, or scrape intervals) that differ among themselves. From the stable side's own clusters: Pearson's
  * dispersion X² / (k - 1) about the pooled rate, and from it the intra-cluster correlation by the moment
  * estimator rho = (phi - 1) / (n0 - 1), with n0 the ANOVA mean cluster size (N - sum n_i² / N) / (k - 1)
- * that allows for clusters of unequal size. A side whose clusters hold m requests on average then carries
- * Kish's design effect 1 + (m - 1) rho: its counts weigh as counts / effect independent requests (the
- * Rao-Scott adjustment). rho is never below 0, so an effect is never below 1 and the test is never made
+ * that allows for clusters of unequal size. A side whose pooled rate is taken over clusters of n_i requests
+ * then carries the design effect 1 + (m - 1) rho with m = sum n_i² / sum n_i, the size-weighted mean cluster
+ * size (Kish's effect for unequal clusters: the variance of a pooled rate is p (1 - p) / N (1 + (m - 1) rho)):
+ * its counts weigh as counts / effect independent requests (the Rao-Scott adjustment). rho is never below 0, so an effect is never below 1 and the test is never made
  * stricter than the binomial one.
  */
 public final class ClusterDispersion {
@@ -68,8 +69,25 @@ public final class ClusterDispersion {
         return clusters < 2 ? 0.0 : (n - squares / n) / (clusters - 1);
     }
 
-    /** Kish's design effect 1 + (m - 1) rho for clusters of {@code meanClusterSize} requests. */
-    public static double designEffect(double rho, double meanClusterSize) {
-        return 1.0 + Math.max(0.0, meanClusterSize - 1.0) * Math.max(0.0, rho);
+    /**
+     * The size-weighted mean cluster size sum n_i² / sum n_i that sets a pooled rate's design effect; it equals
+     * the plain mean when clusters are equal and grows towards the largest cluster as they differ. 0 without
+     * requests.
+     */
+    public static double sizeWeightedClusterSize(long[] totals) {
+        double n = 0.0;
+        double squares = 0.0;
+        for (long t : totals) {
+            if (t > 0) {
+                n += t;
+                squares += (double) t * t;
+            }
+        }
+        return n > 0 ? squares / n : 0.0;
+    }
+
+    /** The design effect 1 + (m - 1) rho of a pooled rate over clusters of size-weighted mean size m. */
+    public static double designEffect(double rho, double clusterSize) {
+        return 1.0 + Math.max(0.0, clusterSize - 1.0) * Math.max(0.0, rho);
     }
 }
