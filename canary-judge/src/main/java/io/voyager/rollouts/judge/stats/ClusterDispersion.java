@@ -56,17 +56,8 @@ public final class ClusterDispersion {
 
     /** The ANOVA mean cluster size (N - sum n_i² / N) / (k - 1) over clusters with requests; 0 below two. */
     public static double meanClusterSize(long[] totals) {
-        double n = 0.0;
-        double squares = 0.0;
-        int clusters = 0;
-        for (long t : totals) {
-            if (t > 0) {
-                n += t;
-                squares += (double) t * t;
-                clusters++;
-            }
-        }
-        return clusters < 2 ? 0.0 : (n - squares / n) / (clusters - 1);
+        Sizes sizes = Sizes.of(totals);
+        return sizes.clusters < 2 ? 0.0 : (sizes.requests - sizes.squares / sizes.requests) / (sizes.clusters - 1);
     }
 
     /**
@@ -75,15 +66,25 @@ public final class ClusterDispersion {
      * requests.
      */
     public static double sizeWeightedClusterSize(long[] totals) {
-        double n = 0.0;
-        double squares = 0.0;
-        for (long t : totals) {
-            if (t > 0) {
-                n += t;
-                squares += (double) t * t;
+        Sizes sizes = Sizes.of(totals);
+        return sizes.requests > 0 ? sizes.squares / sizes.requests : 0.0;
+    }
+
+    /** N, sum n_i² and k over the clusters with requests. */
+    private record Sizes(double requests, double squares, int clusters) {
+        static Sizes of(long[] totals) {
+            double n = 0.0;
+            double squares = 0.0;
+            int clusters = 0;
+            for (long t : totals) {
+                if (t > 0) {
+                    n += t;
+                    squares += (double) t * t;
+                    clusters++;
+                }
             }
+            return new Sizes(n, squares, clusters);
         }
-        return n > 0 ? squares / n : 0.0;
     }
 
     /** The design effect 1 + (m - 1) rho of a pooled rate over clusters of size-weighted mean size m. */
