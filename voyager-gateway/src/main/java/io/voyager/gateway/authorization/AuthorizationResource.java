@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code POST /v1/authorizations}. A decline is a 201 like an approval: it is a business outcome.
- * Served on the event loop: no thread waits while the processor answers.
+ * Served on the event loop: no thread waits while the processor answers. A request authenticated
+ * with the start-up warm-up's key is served by the warm-up's lane ({@link AuthorizationWarmUp#lane}).
  */
 @Path(AuthorizationResource.PATH)
 public class AuthorizationResource {
@@ -23,12 +24,17 @@ public class AuthorizationResource {
 
     private final AuthorizationRequestParser parser;
     private final AuthorizationService service;
+    private final AuthorizationWarmUp warmUp;
     private final AuthenticatedMerchant merchant;
 
     AuthorizationResource(
-            AuthorizationRequestParser parser, AuthorizationService service, AuthenticatedMerchant merchant) {
+            AuthorizationRequestParser parser,
+            AuthorizationService service,
+            AuthorizationWarmUp warmUp,
+            AuthenticatedMerchant merchant) {
         this.parser = parser;
         this.service = service;
+        this.warmUp = warmUp;
         this.merchant = merchant;
     }
 
@@ -43,7 +49,8 @@ public class AuthorizationResource {
                     ProblemType.MERCHANT_MISMATCH,
                     "The API key authenticates another merchant than merchantId " + request.merchantId());
         }
-        return service.authorize(idempotencyKey, request)
+        AuthorizationService lane = merchant.warmUp() ? warmUp.lane() : service;
+        return lane.authorize(idempotencyKey, request)
                 .map(authorization -> Response.status(Response.Status.CREATED)
                         .type(MediaType.APPLICATION_JSON)
                         .entity(authorization)

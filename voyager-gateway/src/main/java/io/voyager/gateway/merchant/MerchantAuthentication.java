@@ -1,5 +1,6 @@
 package io.voyager.gateway.merchant;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.voyager.gateway.problem.ProblemException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Every {@code /v1} request carries {@code Authorization: Bearer <merchant API key>}: without one,
  * or with one no merchant has, the answer is 401 with a {@code WWW-Authenticate} challenge. Whether
- * the key's merchant is the one the body names is checked where the body is read.
+ * the key's merchant is the one the body names is checked where the body is read. The start-up
+ * warm-up's key ({@link WarmUpKey}) is looked up like any other first, then admitted to its lane.
  */
 public class MerchantAuthentication {
 
@@ -18,15 +20,17 @@ public class MerchantAuthentication {
     private static final String BEARER = "bearer ";
 
     private final MerchantKeys keys;
+    private final WarmUpKey warmUpKey;
     private final AuthenticatedMerchant merchant;
 
-    MerchantAuthentication(MerchantKeys keys, AuthenticatedMerchant merchant) {
+    MerchantAuthentication(MerchantKeys keys, WarmUpKey warmUpKey, AuthenticatedMerchant merchant) {
         this.keys = keys;
+        this.warmUpKey = warmUpKey;
         this.merchant = merchant;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public void authenticate(ContainerRequestContext request) {
+    public void authenticate(ContainerRequestContext request, HttpServerRequest connection) {
         if (!request.getUriInfo().getPath().startsWith("/v1/")) {
             return;
         }
@@ -38,6 +42,10 @@ public class MerchantAuthentication {
         }
         String key = header.substring(BEARER.length()).strip();
         Set<String> merchants = keys.merchantsOf(key);
+        if (merchants.isEmpty() && warmUpKey.admits(key, connection.remoteAddress())) {
+            merchant.setWarmUp();
+            return;
+        }
         if (merchants.isEmpty()) {
             throw ProblemException.unauthenticated("The API key is not valid", REALM + ", error=\"invalid_token\"");
         }

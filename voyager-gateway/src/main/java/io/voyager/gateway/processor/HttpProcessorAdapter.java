@@ -5,9 +5,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,15 +15,13 @@ import org.jboss.logging.Logger;
 public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
 
     private static final Logger LOG = Logger.getLogger(HttpProcessorAdapter.class);
-    private static final ProcessorCredentials WARM_UP_CREDENTIALS =
-            new ProcessorCredentials("warm-up", Optional.empty(), "warm-up");
-    private static final Duration WARM_UP_WAIT = Duration.ofSeconds(10);
 
     private final ProcessorId id;
     private final RestClients<A> clients;
     private final A api;
     private final ProcessorGuards guards;
     private final CredentialsProvider credentials;
+    private final LoopbackTwin twin;
 
     protected HttpProcessorAdapter(
             ProcessorId id,
@@ -34,8 +29,10 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
             ProcessorsConfig config,
             ProcessorEndpoints endpoints,
             ProcessorGuards guards,
-            CredentialsProvider credentials) {
+            CredentialsProvider credentials,
+            LoopbackTwin twin) {
         this.id = id;
+        this.twin = twin;
         this.clients = new RestClients<>(api, config.of(id));
         this.api = clients.build(endpoints.baseUri(id)); // built at start, not on the first payment
         this.guards = guards;
@@ -91,22 +88,14 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
                 });
     }
 
-    /**
-     * Sends a made-up authorization to a loopback endpoint and ignores the outcome. Run at start,
-     * it loads and links the whole client path, so a new pod's first real payments are not slowed
-     * past the processor timeout.
-     */
-    void warmUp(URI loopback) {
-        Money money = new Money(100, "USD", 2);
-        ProcessorRequest request = new ProcessorRequest("warm-up", "warm-up", "warm-up", money, "tok_warm_up");
-        A warmUpApi = clients.build(loopback);
-        try {
-            exchange(warmUpApi, request, WARM_UP_CREDENTIALS).await().atMost(WARM_UP_WAIT);
-        } catch (ProcessorException expected) {
-            // The loopback answer is not a real processor's.
-        } finally {
-            close(warmUpApi);
-        }
+    /** How the start-up warm-up copies this adapter to run its very code against a loopback server. */
+    LoopbackTwin twin() {
+        return twin;
+    }
+
+    /** Closes the wire client; only twins are closed, the adapter beans keep theirs for the life of the process. */
+    void closeWireClient() {
+        close(api);
     }
 
     private static void close(Object client) {
@@ -114,7 +103,7 @@ public abstract class HttpProcessorAdapter<A> implements PaymentProcessor {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.debugf("Warm-up client not closed: %s", e.getClass().getSimpleName());
+                LOG.debugf("Wire client not closed: %s", e.getClass().getSimpleName());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.voyager.gateway.processor;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -26,19 +27,27 @@ public class ProcessorGuards {
 
     private final Map<ProcessorId, TypedGuard<Uni<ProcessorResult>>> guards = new EnumMap<>(ProcessorId.class);
 
+    @Inject
     ProcessorGuards(ProcessorsConfig processors, BreakerConfig breaker) {
+        this(processors, breaker, true);
+    }
+
+    private ProcessorGuards(ProcessorsConfig processors, BreakerConfig breaker, boolean namedBreakers) {
         for (ProcessorId id : ProcessorId.values()) {
             ProcessorsConfig.Processor config = processors.of(id);
+            TypedGuard.Builder.CircuitBreakerBuilder<Uni<ProcessorResult>> circuitBreaker = TypedGuard.create(RESULT)
+                    .withThreadOffload(false)
+                    .withTimeout()
+                    .duration(config.timeoutMs(), ChronoUnit.MILLIS)
+                    .done()
+                    .withCircuitBreaker();
+            if (namedBreakers) {
+                circuitBreaker = circuitBreaker.name(id.label());
+            }
             guards.put(
                     id,
-                    TypedGuard.create(RESULT)
-                            .withThreadOffload(false)
-                            .withTimeout()
-                            .duration(config.timeoutMs(), ChronoUnit.MILLIS)
-                            .done()
+                    circuitBreaker
                             // Rejections (4xx) and a full in-flight limit are not signs of an unhealthy processor.
-                            .withCircuitBreaker()
-                            .name(id.label())
                             .skipOn(List.of(ProcessorRejectedException.class, BulkheadException.class))
                             .requestVolumeThreshold(breaker.requestVolumeThreshold())
                             .failureRatio(breaker.failureRatio())
@@ -57,6 +66,15 @@ public class ProcessorGuards {
                             .done()
                             .build());
         }
+    }
+
+    /**
+     * The same boundaries with breakers that have no name: a named breaker is registered for
+     * maintenance, health and {@code voyager_circuit_breaker_state}, an unnamed one nowhere. For the
+     * start-up warm-up's twins, whose calls must leave no trace.
+     */
+    static ProcessorGuards unregistered(ProcessorsConfig processors, BreakerConfig breaker) {
+        return new ProcessorGuards(processors, breaker, false);
     }
 
     /** Runs one processor call inside that processor's boundary. */

@@ -43,6 +43,7 @@ class ShutdownUnderLoadIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path LOG = Path.of("target", "chaos", "sigterm-gateway.log");
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on http://[^:]+:(\\d+)");
     private static final int CLIENTS = 16;
     private static final Duration LOAD_BEFORE_SIGTERM =
             Duration.ofSeconds(Boolean.getBoolean("voyager.chaos.long") ? 60 : 3);
@@ -61,10 +62,11 @@ class ShutdownUnderLoadIT {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             gateway = start(config);
-            int port = awaitPort(gateway);
+            int port = awaitPort(gateway, LISTENING);
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
+            awaitReady(http, awaitPort(gateway, MANAGEMENT));
             URI uri = URI.create("http://127.0.0.1:" + port + Payments.PATH);
             for (int i = 0; i < 20; i++) {
                 assertThat(send(http, uri, "warm-" + i, "tok_approved")).isEqualTo("201");
@@ -173,10 +175,10 @@ class ShutdownUnderLoadIT {
                 .start();
     }
 
-    private static int awaitPort(Process gateway) throws Exception {
+    private static int awaitPort(Process gateway, Pattern announcement) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            Matcher listening = LISTENING.matcher(Files.readString(LOG));
+            Matcher listening = announcement.matcher(Files.readString(LOG));
             if (listening.find()) {
                 return Integer.parseInt(listening.group(1));
             }
@@ -184,6 +186,21 @@ class ShutdownUnderLoadIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the gateway did not start within 90 s; see " + LOG);
+    }
+
+    /** Traffic only reaches a ready pod: its start-up warm-up may still be running. */
+    private static void awaitReady(HttpClient http, int managementPort) throws Exception {
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            assertThat(System.nanoTime())
+                    .as("ready within 60 s; its log: " + LOG)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static String send(HttpClient http, URI uri, String key, String token) {

@@ -6,6 +6,8 @@ import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
+import io.voyager.gateway.processor.LoopbackAnswer;
+import io.voyager.gateway.processor.LoopbackTwin;
 import io.voyager.gateway.processor.ProcessorEndpoints;
 import io.voyager.gateway.processor.ProcessorFailureException;
 import io.voyager.gateway.processor.ProcessorGuards;
@@ -22,6 +24,15 @@ import jakarta.ws.rs.core.Response;
 public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
 
     private static final ProcessorId ID = ProcessorId.ADYEN;
+
+    private static final LoopbackAnswer APPROVED = new LoopbackAnswer(
+            200,
+            "{\"pspReference\":\"WARMUP0000000000\",\"resultCode\":\"Authorised\",\"merchantReference\":\"warm-up\"}");
+    private static final LoopbackAnswer DECLINED = new LoopbackAnswer(
+            200,
+            "{\"pspReference\":\"WARMUP0000000000\",\"resultCode\":\"Refused\",\"refusalReason\":\"Not enough balance\","
+                    + "\"refusalReasonCode\":\"12\",\"merchantReference\":\"warm-up\"}");
+
     /** Adyen accepts idempotency keys of at most 64 characters. */
     static final int MAX_IDEMPOTENCY_KEY = 64;
 
@@ -30,7 +41,14 @@ public class AdyenProcessor extends HttpProcessorAdapter<AdyenApi> {
             ProcessorEndpoints endpoints,
             ProcessorGuards guards,
             CredentialsProvider credentials) {
-        super(ID, AdyenApi.class, config, endpoints, guards, credentials);
+        super(
+                ID,
+                AdyenApi.class,
+                config,
+                endpoints,
+                guards,
+                credentials,
+                new LoopbackTwin(AdyenProcessor::new, APPROVED, DECLINED));
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.DeclineCodes;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
+import io.voyager.gateway.processor.LoopbackAnswer;
+import io.voyager.gateway.processor.LoopbackTwin;
 import io.voyager.gateway.processor.ProcessorEndpoints;
 import io.voyager.gateway.processor.ProcessorFailureException;
 import io.voyager.gateway.processor.ProcessorGuards;
@@ -22,12 +24,28 @@ public class MercadoPagoProcessor extends HttpProcessorAdapter<MercadoPagoApi> {
 
     private static final ProcessorId ID = ProcessorId.MERCADOPAGO;
 
+    private static final LoopbackAnswer APPROVED = new LoopbackAnswer(
+            201,
+            "{\"id\":1,\"status\":\"authorized\",\"status_detail\":\"pending_capture\",\"currency_id\":\"BRL\","
+                    + "\"captured\":false}");
+    private static final LoopbackAnswer DECLINED = new LoopbackAnswer(
+            201,
+            "{\"id\":1,\"status\":\"rejected\",\"status_detail\":\"cc_rejected_insufficient_amount\","
+                    + "\"currency_id\":\"BRL\",\"captured\":false}");
+
     MercadoPagoProcessor(
             ProcessorsConfig config,
             ProcessorEndpoints endpoints,
             ProcessorGuards guards,
             CredentialsProvider credentials) {
-        super(ID, MercadoPagoApi.class, config, endpoints, guards, credentials);
+        super(
+                ID,
+                MercadoPagoApi.class,
+                config,
+                endpoints,
+                guards,
+                credentials,
+                new LoopbackTwin(MercadoPagoProcessor::new, APPROVED, DECLINED));
     }
 
     @Override

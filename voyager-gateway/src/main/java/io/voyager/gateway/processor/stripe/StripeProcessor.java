@@ -5,6 +5,8 @@ import io.voyager.gateway.credentials.CredentialsProvider;
 import io.voyager.gateway.credentials.ProcessorCredentials;
 import io.voyager.gateway.processor.HttpAnswers;
 import io.voyager.gateway.processor.HttpProcessorAdapter;
+import io.voyager.gateway.processor.LoopbackAnswer;
+import io.voyager.gateway.processor.LoopbackTwin;
 import io.voyager.gateway.processor.ProcessorEndpoints;
 import io.voyager.gateway.processor.ProcessorFailureException;
 import io.voyager.gateway.processor.ProcessorGuards;
@@ -22,12 +24,29 @@ public class StripeProcessor extends HttpProcessorAdapter<StripeApi> {
 
     private static final ProcessorId ID = ProcessorId.STRIPE;
 
+    private static final LoopbackAnswer APPROVED = new LoopbackAnswer(
+            200,
+            "{\"id\":\"pi_warm_up\",\"object\":\"payment_intent\",\"status\":\"requires_capture\","
+                    + "\"capture_method\":\"manual\",\"livemode\":false}");
+    private static final LoopbackAnswer DECLINED = new LoopbackAnswer(
+            402,
+            "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\",\"decline_code\":\"insufficient_funds\","
+                    + "\"payment_intent\":{\"id\":\"pi_warm_up\",\"object\":\"payment_intent\","
+                    + "\"status\":\"requires_payment_method\"}}}");
+
     StripeProcessor(
             ProcessorsConfig config,
             ProcessorEndpoints endpoints,
             ProcessorGuards guards,
             CredentialsProvider credentials) {
-        super(ID, StripeApi.class, config, endpoints, guards, credentials);
+        super(
+                ID,
+                StripeApi.class,
+                config,
+                endpoints,
+                guards,
+                credentials,
+                new LoopbackTwin(StripeProcessor::new, APPROVED, DECLINED));
     }
 
     @Override
