@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Gateway benchmarks: builds a sandbox-enabled gateway (non-prod build profile, so the in-process sandbox
-# processors and the baseline route exist; the prod jar has neither), the old design's gateway from a git
-# worktree, the route-shape limit (benchmarks/route-limit) and the load driver, runs figures 1-4 and 6 and
-# the capacity at a processor latency on loopback, and rewrites their sections of docs/benchmarks.md
-# between the bench.sh markers.
+# processors and the baseline route exist; the prod jar has neither), the production jar (for the first seconds
+# of a fresh pod), the old design's gateway from a git
+# worktree, the route-shape limit (benchmarks/route-limit) and the load driver, runs figures 1-4 and 6,
+# the capacity at a processor latency and the first seconds of a fresh pod on loopback, and rewrites their
+# sections of docs/benchmarks.md between the bench.sh markers.
 #
-#   ./bench.sh            full mode: 5 runs per figure, capacity steps of 10 s (about 45 minutes)
-#   ./bench.sh --short    3 shorter runs per figure, capacity steps of 6 s (about 25 minutes)
+#   ./bench.sh            full mode: 5 runs per figure, capacity steps of 10 s, 5 fresh starts per
+#                         warm-up setting (about 65 minutes)
+#   ./bench.sh --short    3 shorter runs per figure, capacity steps of 6 s, 3 fresh starts (about 40 minutes)
 #   --smoke               checks the harness end to end with tiny runs; writes target/bench-smoke/benchmarks.md
 #                         (a copy of docs/benchmarks.md) and target/bench-smoke/results.json, never the doc itself
 #   --figures LIST        only these, comma-separated: throughput (figures 1, 4, 6), capacity, latency (figure 2),
-#                         coldstart (figure 3); the others keep their sections and their results.json entries
+#                         coldstart (figure 3), firstseconds (the first 30 s of a fresh production gateway JVM
+#                         against the same JVM warm, start-up warm-up off and on; about 20 minutes, --short about
+#                         12); the others keep their sections and their results.json entries
 #   --old REV             the old design's commit for the capacity figure (default: OLD_REV below)
-#   --no-build            reuse voyager-gateway/target/bench-app, bench-aot, target/bench/old-app (built from
+#   --no-build            reuse voyager-gateway/target/bench-app, bench-aot, bench-prod, target/bench/old-app (built from
 #                         the same REV), benchmarks/route-limit/target/route-limit.jar and loadtest/driver/target/load-driver.jar
 #   --offline             pass -o to Maven
 #   --plugin              also run the plugin benchmarks (figure 5) that write their own sections
@@ -26,7 +30,7 @@ cd "$root"
 # The last commit before the non-blocking authorization path: the capacity figure's old design.
 OLD_REV=c06f1b5
 
-mode=full build=1 plugin=0 maven_flags=() figures=throughput,capacity,latency,coldstart old_rev=$OLD_REV
+mode=full build=1 plugin=0 maven_flags=() figures=throughput,capacity,latency,coldstart,firstseconds old_rev=$OLD_REV
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) mode=short ;;
@@ -38,7 +42,7 @@ while [ $# -gt 0 ]; do
     --figures=*) figures=${1#--figures=} ;;
     --old) [ $# -ge 2 ] || { echo "bench.sh: --old needs a commit" >&2; exit 2; }; old_rev=$2; shift ;;
     --old=*) old_rev=${1#--old=} ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -51,6 +55,7 @@ done
 
 app=voyager-gateway/target/bench-app
 aot=voyager-gateway/target/bench-aot
+prod=voyager-gateway/target/bench-prod
 driver=loadtest/driver/target/load-driver.jar
 limit=benchmarks/route-limit/target/route-limit.jar
 old_src=target/bench/old-src
@@ -76,7 +81,12 @@ if [ "$build" = 1 ]; then
     ./mvnw -B -q "${maven_flags[@]}" -pl voyager-gateway package -DskipTests -Dquarkus.profile=bench \
       -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=bench-aot
   fi
-  if wants latency || wants capacity; then
+  if wants firstseconds; then
+    # The production build, as a pod runs it; its own output directory, so target/quarkus-app is left alone.
+    ./mvnw -B -q "${maven_flags[@]}" -pl voyager-gateway package -DskipTests \
+      -Dquarkus.package.output-directory=bench-prod
+  fi
+  if wants latency || wants capacity || wants firstseconds; then
     ./mvnw -B -q "${maven_flags[@]}" -pl loadtest/driver package -DskipTests
   fi
   if wants throughput; then
@@ -102,7 +112,8 @@ fi
 
 needed=("$app/quarkus-run.jar")
 wants coldstart && needed+=("$aot/quarkus-run.jar")
-{ wants latency || wants capacity; } && needed+=("$driver")
+wants firstseconds && needed+=("$prod/quarkus-run.jar")
+{ wants latency || wants capacity || wants firstseconds; } && needed+=("$driver")
 wants throughput && needed+=("$limit")
 wants capacity && needed+=("$old_app/quarkus-run.jar")
 for file in "${needed[@]}"; do
@@ -121,7 +132,7 @@ if [ "$mode" = smoke ]; then
   cp docs/benchmarks.md "$doc"
 fi
 
-python3 benchmarks/gateway_bench.py --mode "$mode" --figures "$figures" --app "$app" --aot-app "$aot" \
+python3 benchmarks/gateway_bench.py --mode "$mode" --figures "$figures" --app "$app" --aot-app "$aot" --prod-app "$prod" \
   --old-app "$old_app" --old-rev "$old_rev" --driver "$driver" --limit-jar "$limit" --doc "$doc" --workdir "$workdir"
 
 if [ "$plugin" = 1 ]; then

@@ -1,4 +1,5 @@
-"""Runs the gateway benchmarks (figures 1-4 and 6 and the capacity figure of docs/benchmarks.md) and rewrites their sections.
+"""Runs the gateway benchmarks (figures 1-4 and 6, the capacity figure and the first seconds of a fresh pod of
+docs/benchmarks.md) and rewrites their sections.
 
 Called by ./bench.sh after it has built the jars; see ./bench.sh --help. --figures runs only some figures: the
 others keep their figures from the previous results.json in --workdir, and their sections of the doc are left alone.
@@ -12,7 +13,8 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from gatewaybench import capacity, coldstart, latency, limit, machine, profile, report, sizing, throughput, wrk  # noqa: E402
+from gatewaybench import (capacity, coldstart, firstseconds, latency, limit, machine, profile, report,  # noqa: E402
+                          sizing, throughput, wrk)
 from gatewaybench.gateway import Gateway, free_port  # noqa: E402
 from gatewaybench.routelimit import RouteLimit  # noqa: E402
 from gatewaybench.sandbox import StandaloneSandbox  # noqa: E402
@@ -23,18 +25,24 @@ HEAP = "768m"
 PROCESSOR_LATENCY_MS = 20
 # The goal is stated at half of the maximum; a quarter shows the overhead with the cores less contended.
 LATENCY_SHARES_OF_MAX = (0.5, 0.25)
-# throughput: figure 1 (with the route-shape limit), 4 and 6; latency: figure 2; coldstart: figure 3.
-FIGURES = ("throughput", "capacity", "latency", "coldstart")
+# throughput: figure 1 (with the route-shape limit), 4 and 6; latency: figure 2; coldstart: figure 3; firstseconds: the
+# first 30 s of a fresh pod.
+FIGURES = ("throughput", "capacity", "latency", "coldstart", "firstseconds")
 MODES = {
     # runs, wrk seconds, warm-up seconds, latency runs, latency seconds, cold-start runs, AOT training seconds;
-    # capacity: seconds per step, warm-up seconds, bisections after the first failing step, most steps per search
+    # capacity: seconds per step, warm-up seconds, bisections after the first failing step, most steps per search;
+    # firstseconds: starts per variant, seconds per measured run (the figure is about 30), unmeasured seconds between
+    # the fresh and the warm run (so the warm one comes after 60 s of traffic), the sandbox JVM's warm-up seconds
     "short": dict(runs=3, duration=10, warmup=15, latency_runs=3, latency_duration=15, cold_runs=3, training=10,
-                  capacity_duration=6, capacity_warmup=6, capacity_bisections=2, capacity_max_steps=16),
+                  capacity_duration=6, capacity_warmup=6, capacity_bisections=2, capacity_max_steps=16,
+                  first_starts=3, first_duration=30, first_settle=30, first_sandbox_warmup=10),
     # Checks the harness end to end in a few minutes; its figures mean nothing.
     "smoke": dict(runs=1, duration=3, warmup=3, latency_runs=1, latency_duration=3, cold_runs=1, training=3,
-                  capacity_duration=2, capacity_warmup=2, capacity_bisections=0, capacity_max_steps=3),
+                  capacity_duration=2, capacity_warmup=2, capacity_bisections=0, capacity_max_steps=3,
+                  first_starts=1, first_duration=5, first_settle=2, first_sandbox_warmup=3),
     "full": dict(runs=5, duration=20, warmup=30, latency_runs=5, latency_duration=30, cold_runs=5, training=20,
-                 capacity_duration=10, capacity_warmup=10, capacity_bisections=2, capacity_max_steps=16),
+                 capacity_duration=10, capacity_warmup=10, capacity_bisections=2, capacity_max_steps=16,
+                 first_starts=5, first_duration=30, first_settle=30, first_sandbox_warmup=15),
 }
 # The documented sandbox test key; the driver reads it from the environment (./bench.sh exports it too).
 os.environ.setdefault("MERCHANT_API_KEY", "vk_test_voyager_sandbox")
@@ -59,9 +67,10 @@ def main():
                         help=f"comma-separated, of {','.join(FIGURES)} (default: all)")
     parser.add_argument("--app", help="fast-jar directory (quarkus-run.jar) of the gateway under test")
     parser.add_argument("--aot-app", help="aot-jar directory (quarkus-run.jar); for coldstart")
+    parser.add_argument("--prod-app", help="fast-jar directory of the production build; for firstseconds")
     parser.add_argument("--old-app", help="fast-jar directory of the old design's gateway; for capacity")
     parser.add_argument("--old-rev", default="unknown", help="the commit --old-app was built from, for the text")
-    parser.add_argument("--driver", help="load-driver.jar; for latency and capacity")
+    parser.add_argument("--driver", help="load-driver.jar; for latency, capacity and firstseconds")
     parser.add_argument("--limit-jar", help="benchmarks/route-limit/target/route-limit.jar; for throughput")
     parser.add_argument("--doc", required=True, help="docs/benchmarks.md to update")
     parser.add_argument("--workdir", help="logs, JFR recording, AOT cache and results.json")
@@ -80,7 +89,8 @@ def main():
     needed = [("--app", args.app, True), ("--workdir", args.workdir, True),
               ("--aot-app", args.aot_app, "coldstart" in figures),
               ("--old-app", args.old_app, "capacity" in figures),
-              ("--driver", args.driver, "latency" in figures or "capacity" in figures),
+              ("--prod-app", args.prod_app, "firstseconds" in figures),
+              ("--driver", args.driver, bool({"latency", "capacity", "firstseconds"} & set(figures))),
               ("--limit-jar", args.limit_jar, "throughput" in figures)]
     missing = [flag for flag, value, wanted in needed if wanted and not value]
     if missing:
@@ -115,6 +125,8 @@ def main():
         results["capacity"] = capacity_figure(args, m, java17, app_jar, meta["machine"]["cores"])
     if "coldstart" in figures:
         results["coldStart"] = cold_start(args, m, java17, java25, app_jar)
+    if "firstseconds" in figures:
+        results["firstSeconds"] = first_seconds(args, m, java17, app_jar)
     for figure in figures:
         measured[figure] = meta
     if "throughput" in figures or ("capacity" in figures and results.get("throughput")):
@@ -237,6 +249,17 @@ def cold_start(args, m, java17, java25, app_jar):
         v = coldstart.measure_variant(variant, m["cold_runs"], free_port(), args.workdir)
         result["variants"].append(v)
         log(f"  {variant['label']}: {v['seconds']['median']:.2f} s")
+    return result
+
+
+def first_seconds(args, m, java17, app_jar):
+    log(f"first seconds of a fresh pod: {m['first_starts']} starts per variant, {firstseconds.RATE} req/s, "
+        f"{m['first_duration']} s fresh, {m['first_settle']} s unmeasured and {m['first_duration']} s warm")
+    prod_jar = os.path.join(args.prod_app, "quarkus-run.jar")
+    result = firstseconds.measure(java17, app_jar, prod_jar, args.driver, m, args.workdir, HEAP, log=log)
+    for variant in result["variants"]:
+        ratio = variant["summary"]["p99Ratio"]
+        log(f"  {variant['label']}: fresh p99 / warm p99 {ratio['median']:.2f} ({ratio['min']:.2f}-{ratio['max']:.2f})")
     return result
 
 

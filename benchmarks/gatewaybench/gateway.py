@@ -1,4 +1,5 @@
-"""Starts the sandbox-enabled gateway jar on loopback, waits for it, reads its RSS and CPU, stops it."""
+"""Starts the sandbox-enabled gateway jar (or the production jar) on loopback, waits for it, reads its RSS and CPU, stops it."""
+import hashlib
 import json
 import os
 import signal
@@ -52,6 +53,8 @@ class Gateway:
     def __init__(self, java, jar, port, log_path, jvm_args=(), extra_props=None):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
+        # Where /q/health and /q/metrics are: the same port, but for the production jar's management port.
+        self.health = self.base
         self.command = [java, *jvm_args, *properties(port, extra_props), "-jar", jar]
         self.log_path = log_path
         self.process = None
@@ -75,7 +78,7 @@ class Gateway:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with {self.process.returncode}; see {self.log_path}")
             try:
-                with urllib.request.urlopen(self.base + self.ready_path, timeout=2) as r:
+                with urllib.request.urlopen(self.health + self.ready_path, timeout=2) as r:
                     if r.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -117,3 +120,29 @@ class Gateway:
         if getattr(self, "_log", None):
             self._log.close()
             self._log = None
+
+
+class ProdGateway(Gateway):
+    """The production jar (no sandbox, health and metrics on the management port), configured for loopback.
+
+    Credentials come from configuration (the sandbox's values, which the standalone sandbox accepts), and the
+    merchant key the driver sends is configured as a digest, as in production."""
+
+    name = "production gateway"
+
+    def __init__(self, java, jar, port, log_path, merchant_key, jvm_args=(), extra_props=None):
+        self.management_port = free_port()
+        props = {
+            "quarkus.http.host": "127.0.0.1",
+            "quarkus.http.port": str(port),
+            "quarkus.management.host": "127.0.0.1",
+            "quarkus.management.port": str(self.management_port),
+            "voyager.credentials.source": "config",
+            "voyager.merchants.key-hashes.m_loadtest": hashlib.sha256(merchant_key.encode()).hexdigest(),
+            "quarkus.log.level": "ERROR",
+            **SANDBOX_CREDENTIALS,
+            **(extra_props or {}),
+        }
+        super().__init__(java, jar, port, log_path, jvm_args=jvm_args)
+        self.command = [java, *jvm_args, *[f"-D{k}={v}" for k, v in props.items()], "-jar", jar]
+        self.health = f"http://127.0.0.1:{self.management_port}"

@@ -2,7 +2,11 @@
 import re
 
 from . import capacity as capacity_figure
+from .firstseconds import SLOW_FACTOR
 from .stats import fmt
+
+# Fresh pod at warm speed: its first 30 s p99 within this factor of the same JVM's warm p99.
+FIRST_SECONDS_GOAL = 1.5
 
 # Title, marker key, and the figure (gateway_bench.py --figures) whose run the section reports.
 SECTIONS = (
@@ -10,6 +14,7 @@ SECTIONS = (
     ("Gateway capacity at a processor latency", "gateway-capacity", "capacity"),
     ("Gateway latency at a fixed rate", "gateway-latency", "latency"),
     ("Cold start", "cold-start", "coldstart"),
+    ("First seconds of a fresh pod", "first-seconds", "firstseconds"),
     ("Memory", "memory", "throughput"),
     ("Sizing for 45K req/s", "sizing", "throughput"),
 )
@@ -94,7 +99,7 @@ def throughput(r):
 Figures 1 (this section), the capacity at a processor latency (next section), 2 (latency at a fixed rate),
 3 (cold start), 4 (memory) and 6 (sizing) come from `./bench.sh`; `./bench.sh --figures throughput,capacity`
 re-runs only the figures named (`throughput`: figure 1 with 4 and 6, `capacity`, `latency`: figure 2,
-`coldstart`: figure 3) and leaves the other sections as they are. Figure 5, the plugin, comes from the
+`coldstart`: figure 3, `firstseconds`: the first seconds of a fresh pod) and leaves the other sections as they are. Figure 5, the plugin, comes from the
 plugin's own scripts, which `./bench.sh --plugin` also runs: exec → handshake and the `Run` round trip in
 "Plugin transport" (`rollout-metric-plugin/src/test/bench/run-benchmarks.sh`), the judge's statistics under
 JMH from `canary-judge/bench-jmh.sh`.
@@ -411,7 +416,9 @@ def cold_start(r):
 Time from `exec` of the JVM to the first `201` of `POST /v1/authorizations`: the harness polls
 `/q/health/ready` every 10 ms, as Kubernetes only sends traffic to a ready pod, then authorizes with a fresh
 `Idempotency-Key` until the first 201 (sandbox latency 0). This is what a pod started during an AZ failover
-costs before it serves. Ratio against plain Java 17, the production image's runtime. The AOT cache
+costs before it serves, without the start-up warm-up (`voyager.warm-up.enabled=false` here: this is the JVM's own
+start; what the warm-up adds before ready, and what it buys, is in "First seconds of a fresh pod"). Ratio against
+plain Java 17, the production image's runtime. The AOT cache
 (JEP 483/514/515: classes loaded and linked, method profiles and, on 25, compiled code) needs a classpath
 the JVM can archive, so that variant runs Quarkus' `aot-jar` packaging
 (`-Dquarkus.package.jar.type=aot-jar`; the default fast-jar loads application classes through Quarkus' own
@@ -434,6 +441,114 @@ call exceeds the 350 ms processor timeout).
 |---|---|---|---|---|---|
 {chr(10).join(rows)}
 """
+
+
+def first_seconds_rows(f):
+    rows = []
+    for v in f["variants"]:
+        s = v["summary"]
+        for phase, name in (("fresh", f"fresh: first {f['durationS']} s after ready"),
+                            ("warm", f"warm: after {f['durationS'] + f['settleS']} s of traffic, same JVM")):
+            rows.append(f"| {v['label']} | {name} | {fmt(s[phase + '.p50Ms'], 1)} | {fmt(s[phase + '.p99Ms'], 1)} | "
+                        f"{fmt(s[phase + '.p999Ms'], 1)} | {fmt(s[phase + '.maxMs'])} | "
+                        f"{fmt(s[phase + '.worstSecondP99Ms'])} | {fmt(s[phase + '.notOk'])} |")
+    return "\n".join(rows)
+
+
+def first_seconds_ratios(f):
+    rows = []
+    for v in f["variants"]:
+        s = v["summary"]
+        warm_up = (f"{fmt(s['warmUpMs'], 0, ' ms')}, {fmt(s['warmUpRequests'])} requests" if s["warmUpRequests"] else "–")
+        rows.append(f"| {v['label']} | {fmt(s['readyS'], 2, ' s')} | {warm_up} | {fmt(s['p50Ratio'], 2)} | "
+                    f"**{fmt(s['p99Ratio'], 2)}** | {fmt(s['slowSeconds'])} |")
+    return "\n".join(rows)
+
+
+def first_seconds(r):
+    f = r["firstSeconds"]
+    by_key = {v["key"]: v["summary"] for v in f["variants"]}
+    off, on = by_key["off"], by_key["on"]
+    clean = all(v["summary"]["allClean"] for v in f["variants"])
+    check = ("it held on every run" if clean else
+             "**it failed on at least one run** (`clean` in `firstSeconds` of results.json)")
+    not_ok = {v["key"]: sum(run["fresh"]["notOk"] for run in v["runs"]) for v in f["variants"]}
+    goal_met = on["p99Ratio"]["max"] <= FIRST_SECONDS_GOAL
+    goal = (f"Goal, fresh p99 / warm p99 at most {FIRST_SECONDS_GOAL} on every start with the warm-up on: "
+            f"{met(goal_met)}.")
+    warnings = ("" if not on["warmUpWarnings"] else
+                " The warm-up warned on some starts: " + "; ".join(f"`{w}`" for w in on["warmUpWarnings"]) + ".")
+    cost = (on["readyS"]["median"] - off["readyS"]["median"])
+    return f"""
+How much slower a new gateway pod serves its first traffic than the same JVM serves it warm, with and without
+the start-up warm-up (`AuthorizationWarmUp`: before readiness, made-up authorizations sent to the gateway's own
+port over loopback, through the HTTP server, merchant authentication, parsing, validation, routing, each processor
+adapter with its REST client and fault-tolerance boundary against a loopback stand-in for the processors, metrics
+into registries nothing scrapes, and the JSON answer). For each of {f['starts']} starts, warm-up off
+(`voyager.warm-up.enabled=false`) and on (the shipped `voyager.warm-up.*` defaults), in alternating order: a fresh
+JVM of the production jar (`./mvnw package`, built into `voyager-gateway/target/bench-prod`) with the JVM options of
+a pod of the generated Deployment (`{' '.join(f['jvm'])}`: the image's `-XX:MaxRAMPercentage=75.0` in the pod's
+1 GiB, so 768 MiB of heap and the serial collector the JVM picks below 1,792 MB; tiered compilation as shipped),
+calling the standalone sandbox of figure 1 (one JVM for the whole figure, warmed before the first start), every answer
+held {f['processorLatencyMs']} ms. As soon as `/q/health/ready` on the management port answers 200 (polled every
+100 ms), the open-model driver (`loadtest/driver`: the production mix, latency from each request's intended send
+time, so a stall is charged to every request it delays) sends {f['rate']:,} req/s for {f['durationS']} s: "fresh".
+The same JVM then gets the same rate for {f['settleS']} s unmeasured, and {f['durationS']} s more measured: "warm".
+Latency is end to end, the {f['processorLatencyMs']} ms at the processor included. The rate is fixed, not a share of
+figure 1's maximum, so that runs compare whatever figure 1 measured.
+
+Each run is a fresh driver JVM, whose own first seconds (JIT, connections) would be charged to the gateway. So the
+driver first sends {f['driverWarmupS']} s at the run's rate to another JVM, the standalone sandbox (which serves
+`/v1/authorizations` through its own sandbox listeners): with two targets the driver splits requests by their
+number with a fixed stride, numbering its warm-up after the measured ones, and the weights are set so that every
+warm-up request goes to the sandbox and every measured one to the gateway (`benchmarks/gatewaybench/firstseconds.py`).
+Checked on every run: no measured answer carried the sandbox JVM's `X-Voyager-Version`, and after the fresh run the
+gateway's `http_server_requests_seconds_count` for `/v1/authorizations` and its `voyager_authorizations_total` each
+equalled the requests it had answered, so neither the driver's warm-up nor the gateway's own start-up warm-up counted
+in what the canary judge reads; {check}. The driver is started as soon as readiness answers
+({on['driverExecAfterReadyS']['max'] * 1000:.0f} ms after it at most), so the gateway's first request comes
+{f['driverWarmupS']} s plus the driver JVM's own start after it reported ready; a pod behind a Service, too, gets its
+first request a readiness probe and an endpoint update after it is ready.
+
+```sh
+./bench.sh --figures firstseconds   # {f['starts']} starts per setting, about 20 minutes; --short: 3
+```
+
+{machine_line(r)} What the machine allows: the driver, the gateway and the sandbox share its
+{r['machine']['cores']} cores, so the fresh gateway's JIT compiler threads take CPU from its own serving, from the
+sandbox and from the driver, and the figures of a start move with what else the machine ran then (the min–max).
+A pod of 2 vCPU running only the gateway has more for its JIT.
+
+| setting | run | p50, ms | p99, ms | p99.9, ms | max, ms | worst 1 s p99, ms | not 2xx |
+|---|---|---|---|---|---|---|---|
+{first_seconds_rows(f)}
+
+| setting | exec → ready | warm-up (its readiness check: time from start, requests) | fresh p50 / warm p50 | **fresh p99 / warm p99** | slow seconds of the fresh run |
+|---|---|---|---|---|---|
+{first_seconds_ratios(f)}
+
+Median (min–max) over the starts; each ratio is a start's fresh figure over its own warm one. "Worst 1 s p99": the
+highest p99 of the run's one-second intervals (on whole seconds of the clock). "Slow seconds": intervals of the fresh
+run whose p99 is over {SLOW_FACTOR} times the same JVM's warm p99. "Not 2xx": answers other than 201 plus requests not
+answered, per run ({not_ok['off']:,} in all fresh runs with the warm-up off, {not_ok['on']:,} with it on; 504s are
+processor calls past the 350 ms timeout, 503s a breaker that those opened).
+
+{goal} Start-up cost: the warm-up makes the pod ready {cost:.1f} s later (median exec → ready
+{off['readyS']['median']:.2f} s off, {on['readyS']['median']:.2f} s on).{warnings} {first_seconds_reading(off, on, f)}
+"""
+
+
+def first_seconds_reading(off, on, f):
+    text = (f"Without the warm-up a fresh pod's p99 over its first {f['durationS']} s is "
+            f"{off['p99Ratio']['median']:.1f}x its warm p99, slow for {off['slowSeconds']['median']:.0f} seconds "
+            f"(median); with it, {on['p99Ratio']['median']:.1f}x, slow for {on['slowSeconds']['median']:.0f} seconds.")
+    if on["p99Ratio"]["max"] <= FIRST_SECONDS_GOAL:
+        return text + " Its first real requests run at about warm speed."
+    return text + (" Its first real requests do not run at warm speed yet. This figure does not break down what is "
+                   "left; what the warm-up cannot reach is the JIT's work still queued or running when readiness goes "
+                   "UP (tiered compilation keeps compiling, and recompiling after the real mix's first "
+                   "deoptimizations, on the 2 cores that also serve), and the connections the first real traffic "
+                   "opens: the clients' to the gateway and the real adapters' to the processors.")
 
 
 def memory(r):
@@ -542,10 +657,11 @@ Memory: {s['rssUnderLoadMib']:.0f} MiB RSS under load fits the 1 GiB limit per p
 
 
 RENDER = {"gateway-throughput": throughput, "gateway-capacity": capacity, "gateway-latency": latency,
-          "cold-start": cold_start, "memory": memory, "sizing": sizing}
+          "cold-start": cold_start, "first-seconds": first_seconds, "memory": memory, "sizing": sizing}
 # What a section needs in the results to be rendered.
 NEEDS = {"gateway-throughput": ("throughput", "profile"), "gateway-capacity": ("capacity",),
-         "gateway-latency": ("latency", "throughput"), "cold-start": ("coldStart",), "memory": ("throughput",),
+         "gateway-latency": ("latency", "throughput"), "cold-start": ("coldStart",),
+         "first-seconds": ("firstSeconds",), "memory": ("throughput",),
          "sizing": ("sizing",)}
 
 
