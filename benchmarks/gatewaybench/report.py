@@ -3,6 +3,7 @@ import re
 
 from . import capacity as capacity_figure
 from .firstseconds import SLOW_FACTOR
+from . import stats
 from .stats import fmt
 
 # Fresh pod at warm speed: its first 30 s p99 within this factor of the same JVM's warm p99.
@@ -541,14 +542,20 @@ processor calls past the 350 ms timeout, 503s a breaker that those opened).
 def first_seconds_reading(off, on, f):
     text = (f"Without the warm-up a fresh pod's p99 over its first {f['durationS']} s is "
             f"{off['p99Ratio']['median']:.1f}x its warm p99, slow for {off['slowSeconds']['median']:.0f} seconds "
-            f"(median); with it, {on['p99Ratio']['median']:.1f}x, slow for {on['slowSeconds']['median']:.0f} seconds.")
+            f"(median); with it, {on['p99Ratio']['median']:.2f}x, slow for {on['slowSeconds']['median']:.0f} seconds.")
     if on["p99Ratio"]["max"] <= FIRST_SECONDS_GOAL:
         return text + " Its first real requests run at about warm speed."
-    return text + (" Its first real requests do not run at warm speed yet. This figure does not break down what is "
-                   "left; what the warm-up cannot reach is the JIT's work still queued or running when readiness goes "
-                   "UP (tiered compilation keeps compiling, and recompiling after the real mix's first "
-                   "deoptimizations, on the 2 cores that also serve), and the connections the first real traffic "
-                   "opens: the clients' to the gateway and the real adapters' to the processors.")
+    runs = next(v["runs"] for v in f["variants"] if v["key"] == "on")
+    first = stats.summary([run["fresh"]["secondsP99Ms"][0] for run in runs])
+    later = stats.summary([max(run["fresh"]["secondsP99Ms"][1:]) for run in runs])
+    return text + (f" Its first real requests do not run at warm speed yet. Where it is left, second by second: "
+                   f"with the warm-up on, the fresh run's first second has a p99 of {fmt(first, 0, ' ms')} "
+                   f"against the warm run's {fmt(on['warm.p99Ms'], 1, ' ms')}, and its slowest later second "
+                   f"{fmt(later, 0, ' ms')}. This figure does not break it down further; what the warm-up cannot "
+                   "reach is the connections the first real traffic opens (the clients' to the gateway, and the real "
+                   "adapters' to the processors, which the warm-up never calls), and the JIT's work still queued or "
+                   "running when readiness goes UP (tiered compilation keeps compiling, and recompiling after the "
+                   "real mix's first deoptimizations, on the 2 cores that also serve).")
 
 
 def memory(r):
