@@ -123,6 +123,10 @@ class MetricsScrapeTest {
                     .containsKey("voyager_circuit_breaker_state{processor=\"" + processor + "\",state=\"half_open\"}");
         }
         assertThat(after.get("voyager_build_info{version=\"1.0.0-SNAPSHOT\"}")).isEqualTo(1.0);
+        // The canary judge's podWarmUp reads each pod's age from it.
+        assertThat(after.get("process_start_time_seconds"))
+                .as("process_start_time_seconds")
+                .isBetween(System.currentTimeMillis() / 1000.0 - 3600, System.currentTimeMillis() / 1000.0);
 
         assertThat(text)
                 .doesNotContain(secretKey)

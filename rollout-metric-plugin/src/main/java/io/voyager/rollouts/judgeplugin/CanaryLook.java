@@ -2,7 +2,9 @@ package io.voyager.rollouts.judgeplugin;
 
 import io.voyager.rollouts.judge.CanaryJudge;
 import io.voyager.rollouts.judge.LookContext;
+import io.voyager.rollouts.judge.MetricResult;
 import io.voyager.rollouts.judge.Verdict;
+import io.voyager.rollouts.judge.config.MetricKind;
 import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
@@ -20,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -36,7 +40,9 @@ import java.util.TreeMap;
  *   <li>NaN and infinite samples of a series are dropped;</li>
  *   <li>any failed query aborts the look with a {@link PrometheusException} (Error, not Failed);</li>
  *   <li>ratio and bucket samples that carry a {@code pod} label are also kept per pod, so the judge can weigh
- *       pod-to-pod differences; a side with a single pod is only its sum.</li>
+ *       pod-to-pod differences; a side with a single pod is only its sum;</li>
+ *   <li>with {@link JudgeSettings#podWarmUp()} set, histograms leave out each pod's first minutes on both sides
+ *       ({@link PodWarmUp}), and the metric's summary says how many requests of how many pods that was.</li>
  * </ul>
  */
 public final class CanaryLook {
@@ -51,28 +57,37 @@ public final class CanaryLook {
     public static Verdict judge(HttpClient http, JudgeSettings settings, int look, Duration window, Instant at) {
         PrometheusClient client = new PrometheusClient(http, settings.prometheus());
         Map<String, MetricData> data;
+        Map<String, String> notes = new LinkedHashMap<>();
         try {
-            data = fetch(client, settings, window, at);
+            data = fetch(client, settings, window, at, notes);
         } catch (PrometheusException e) {
             return CanaryJudge.judge(settings.judge(), LookContext.failed(look, e.getMessage()), Map.of());
         }
-        return CanaryJudge.judge(settings.judge(), LookContext.look(look), data);
+        return withNotes(CanaryJudge.judge(settings.judge(), LookContext.look(look), data), notes);
     }
 
     /** Sends every query of the look at once, then reads the answers metric by metric. */
     static Map<String, MetricData> fetch(PrometheusClient client, JudgeSettings settings, Duration window, Instant at)
             throws PrometheusException {
+        return fetch(client, settings, window, at, new LinkedHashMap<>());
+    }
+
+    /** @param notes gets, by metric, what the look left out of it and why */
+    static Map<String, MetricData> fetch(
+            PrometheusClient client, JudgeSettings settings, Duration window, Instant at, Map<String, String> notes)
+            throws PrometheusException {
         String target = settings.prometheus().address().toString();
         try (LookQueries queries = new LookQueries(client, settings.deadline(), target)) {
+            Side canary = new Side("canary", settings.canary(), window, settings.step(), at);
+            Side baseline = new Side("baseline", settings.baseline(), window, settings.step(), at);
+            WarmUpRule warmUp = WarmUpRule.of(queries, settings, canary, baseline);
             Map<String, PendingData> pending = new LinkedHashMap<>();
             for (MetricQueries metric : settings.queries().values()) {
-                Side canary = new Side("canary", settings.canary(), window, settings.step(), at);
-                Side baseline = new Side("baseline", settings.baseline(), window, settings.step(), at);
                 pending.put(
                         metric.metric(),
                         switch (metric.kind()) {
                             case RATIO -> ratio(queries, metric, canary, baseline);
-                            case HISTOGRAM -> histogram(queries, metric, canary, baseline);
+                            case HISTOGRAM -> histogram(queries, metric, canary, baseline, warmUp, notes);
                             case SERIES -> series(queries, metric, canary, baseline);
                         });
             }
@@ -97,6 +112,32 @@ public final class CanaryLook {
         LookQueries.Pending<List<Series>> range(LookQueries queries, MetricQueries metric, String role) {
             return queries.range(
                     what(metric, role), metric.render(role, matchers, window, step), at.minus(window), at, step);
+        }
+
+        LookQueries.Pending<List<Sample>> starts(LookQueries queries) {
+            return queries.instant("pod start times (" + name + ")", PodWarmUp.startQuery(matchers), at);
+        }
+
+        /** Sends this side's per-pod query for the pods only partly warm in the window, if there are any. */
+        Warmed warmed(
+                LookQueries queries,
+                MetricQueries metric,
+                Duration warmUp,
+                List<Sample> fetched,
+                LookQueries.Pending<List<Sample>> pendingStarts)
+                throws PrometheusException {
+            List<String> pods = new ArrayList<>();
+            fetched.forEach(s -> pods.add(s.labels().get(POD_LABEL)));
+            pods.removeIf(Objects::isNull);
+            PodWarmUp.Plan plan = PodWarmUp.plan(pods, PodWarmUp.starts(pendingStarts.get()), at, window, warmUp);
+            if (plan.partial().isEmpty()) {
+                return () -> PodWarmUp.keepWarm(fetched, List.of(), plan);
+            }
+            LookQueries.Pending<List<Sample>> answer = queries.instant(
+                    what(metric, MetricQueries.BUCKETS) + " after pod warm-up",
+                    PodWarmUp.partialQuery(metric, MetricQueries.BUCKETS, matchers, plan, step),
+                    at);
+            return () -> PodWarmUp.keepWarm(fetched, answer.get(), plan);
         }
 
         /** e.g. "latency buckets (canary)" */
@@ -167,10 +208,99 @@ public final class CanaryLook {
         return sum;
     }
 
-    private static PendingData histogram(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+    /** The verdict with each metric's note appended to its summary. */
+    private static Verdict withNotes(Verdict verdict, Map<String, String> notes) {
+        if (notes.isEmpty()) {
+            return verdict;
+        }
+        List<MetricResult> metrics = new ArrayList<>();
+        for (MetricResult m : verdict.metrics()) {
+            String note = notes.get(m.name());
+            metrics.add(
+                    note == null
+                            ? m
+                            : new MetricResult(
+                                    m.name(),
+                                    m.label(),
+                                    m.critical(),
+                                    m.guardrailBreached(),
+                                    m.effect(),
+                                    m.interval(),
+                                    m.confidence(),
+                                    m.pValue(),
+                                    m.boundary(),
+                                    m.canaryN(),
+                                    m.baselineN(),
+                                    m.summary() + "; " + note));
+        }
+        return new Verdict(verdict.phase(), verdict.score(), verdict.message(), metrics, verdict.alpha());
+    }
+
+    /** The look's pod start times, fetched once for all histograms, when the settings ask for a warm-up. */
+    private record WarmUpRule(
+            Duration warmUp,
+            LookQueries.Pending<List<Sample>> canaryStarts,
+            LookQueries.Pending<List<Sample>> baselineStarts) {
+        static WarmUpRule of(LookQueries queries, JudgeSettings settings, Side canary, Side baseline) {
+            boolean anyHistogram = settings.queries().values().stream().anyMatch(m -> m.kind() == MetricKind.HISTOGRAM);
+            if (settings.podWarmUp().isZero() || !anyHistogram) {
+                return null;
+            }
+            return new WarmUpRule(settings.podWarmUp(), canary.starts(queries), baseline.starts(queries));
+        }
+    }
+
+    private static PendingData histogram(
+            LookQueries queries,
+            MetricQueries metric,
+            Side canary,
+            Side baseline,
+            WarmUpRule warmUp,
+            Map<String, String> notes) {
         LookQueries.Pending<List<Sample>> pendingCanary = canary.instant(queries, metric, MetricQueries.BUCKETS);
         LookQueries.Pending<List<Sample>> pendingBaseline = baseline.instant(queries, metric, MetricQueries.BUCKETS);
-        return () -> histogram(pendingCanary.get(), pendingBaseline.get());
+        if (warmUp == null) {
+            return () -> histogram(pendingCanary.get(), pendingBaseline.get());
+        }
+        return () -> {
+            // Both sides' second queries go out before either is waited for.
+            Warmed c = canary.warmed(queries, metric, warmUp.warmUp(), pendingCanary.get(), warmUp.canaryStarts());
+            Warmed b =
+                    baseline.warmed(queries, metric, warmUp.warmUp(), pendingBaseline.get(), warmUp.baselineStarts());
+            PodWarmUp.Kept canaryKept = c.get();
+            PodWarmUp.Kept baselineKept = b.get();
+            String note = warmUpNote(warmUp.warmUp(), canaryKept.leftOut(), baselineKept.leftOut());
+            if (note != null) {
+                notes.put(metric.metric(), note);
+            }
+            return histogram(canaryKept.samples(), baselineKept.samples());
+        };
+    }
+
+    /** One side's histogram samples under the warm-up rule, once its per-pod query (if any) has answered. */
+    private interface Warmed {
+        PodWarmUp.Kept get() throws PrometheusException;
+    }
+
+    /** e.g. "first 30s of each pod left out: canary 1,200 requests of 1 pod, stable none"; null when none. */
+    private static String warmUpNote(Duration warmUp, PodWarmUp.LeftOut canary, PodWarmUp.LeftOut baseline) {
+        if (canary.pods() == 0 && baseline.pods() == 0) {
+            return null;
+        }
+        return "first " + Durations.format(warmUp) + " of each pod left out: canary " + leftOut(canary) + ", stable "
+                + leftOut(baseline);
+    }
+
+    private static String leftOut(PodWarmUp.LeftOut side) {
+        if (side.pods() == 0) {
+            return "none";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%,d requests of %d pod%s",
+                Math.round(side.requests()),
+                side.pods(),
+                side.pods() == 1 ? "" : "s");
     }
 
     private static MetricData histogram(List<Sample> canarySamples, List<Sample> baselineSamples) {

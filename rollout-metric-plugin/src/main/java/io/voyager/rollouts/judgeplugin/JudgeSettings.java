@@ -12,6 +12,8 @@ import java.util.Map;
  * @param queries the PromQL of each metric, by name, in the order of the judge's metrics
  * @param deadline how long one look may take in all, every query included; what has not answered by then is
  *     cancelled and the look is an Error
+ * @param podWarmUp how much of each pod's life, from its process start, histogram comparisons leave out on both
+ *     sides ({@link PodWarmUp}); zero leaves nothing out
  * @param plannedLooksSet whether the config named plannedLooks; if not, the metric's {@code count} is used
  */
 public record JudgeSettings(
@@ -23,6 +25,7 @@ public record JudgeSettings(
         JudgeConfig judge,
         Map<String, MetricQueries> queries,
         Duration deadline,
+        Duration podWarmUp,
         boolean plannedLooksSet) {
 
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
@@ -35,11 +38,20 @@ public record JudgeSettings(
 
     public JudgeSettings withPlannedLooks(int looks) {
         return new JudgeSettings(
-                prometheus, canary, baseline, window, step, judge.withPlannedLooks(looks), queries, deadline, true);
+                prometheus,
+                canary,
+                baseline,
+                window,
+                step,
+                judge.withPlannedLooks(looks),
+                queries,
+                deadline,
+                podWarmUp,
+                true);
     }
 
     public JudgeSettings withWindow(Window newWindow) {
         return new JudgeSettings(
-                prometheus, canary, baseline, newWindow, step, judge, queries, deadline, plannedLooksSet);
+                prometheus, canary, baseline, newWindow, step, judge, queries, deadline, podWarmUp, plannedLooksSet);
     }
 }

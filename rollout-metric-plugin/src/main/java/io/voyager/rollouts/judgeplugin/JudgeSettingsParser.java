@@ -35,6 +35,7 @@ public final class JudgeSettingsParser {
             "minWindow",
             "step",
             "deadline",
+            "podWarmUp",
             "alpha",
             "plannedLooks",
             "spending",
@@ -92,6 +93,7 @@ public final class JudgeSettingsParser {
         Window window = window(root, reader, minWindow);
         Duration step = orElse(reader.duration(root, "step", ""), JudgeSettings.DEFAULT_STEP);
         Duration deadline = orElse(reader.duration(root, "deadline", ""), JudgeSettings.DEFAULT_DEADLINE);
+        Duration podWarmUp = podWarmUp(root, reader);
         Double alpha = reader.number(root, "alpha", "");
         Long plannedLooks = reader.integer(root, "plannedLooks", "");
         SpendingFunction spending =
@@ -124,8 +126,32 @@ public final class JudgeSettingsParser {
         }
         return new Result(
                 new JudgeSettings(
-                        prometheus, canary, baseline, window, step, judge, queries, deadline, plannedLooks != null),
+                        prometheus,
+                        canary,
+                        baseline,
+                        window,
+                        step,
+                        judge,
+                        queries,
+                        deadline,
+                        podWarmUp,
+                        plannedLooks != null),
                 List.of());
+    }
+
+    /** "0s" turns it off (the default); at most {@link PodWarmUp#MAX}. */
+    private static Duration podWarmUp(JsonNode root, ConfigReader reader) {
+        JsonNode node = root.get("podWarmUp");
+        if (node != null && node.isTextual() && node.asText().strip().matches("0+[smh]?")) {
+            return Duration.ZERO;
+        }
+        Duration warmUp = reader.duration(root, "podWarmUp", "");
+        if (warmUp != null && warmUp.compareTo(PodWarmUp.MAX) > 0) {
+            reader.error(
+                    "podWarmUp", "at most " + Durations.format(PodWarmUp.MAX) + ", got " + Durations.format(warmUp));
+            return null;
+        }
+        return warmUp == null ? Duration.ZERO : warmUp;
     }
 
     private static PrometheusSettings prometheus(JsonNode root, ConfigReader reader) {

@@ -43,6 +43,19 @@ class DeployedTemplateTest {
                 .isLessThan(settings.deadline());
     }
 
+    /** A canary pod's latency is compared from the second look at the latest: its warm-up ends before that. */
+    @Test
+    void deployedPodWarmUpEndsBeforeTheSecondLook() throws Exception {
+        JsonNode metric = metric();
+        Duration secondLook = Durations.parse(metric.path("initialDelay").asText())
+                .plus(Durations.parse(metric.path("interval").asText()));
+
+        JudgeSettings settings =
+                JudgeSettingsParser.parseJson(resolvedConfig(metric)).settings();
+
+        assertThat(settings.podWarmUp()).isPositive().isLessThan(secondLook);
+    }
+
     private static JsonNode metric() throws Exception {
         assertThat(TEMPLATE).as("the deployed AnalysisTemplate").exists();
         return new ObjectMapper(new YAMLFactory())

@@ -127,7 +127,7 @@ class JudgeSettingsParserTest {
         assertThat(result.errors())
                 .containsExactlyInAnyOrder(
                         "config: unknown field canaryWeight (known: alpha, baseline, canary, deadline, groupWeights, metrics, minWindow, "
-                                + "plannedLooks, prometheus, spending, step, thresholds, window)",
+                                + "plannedLooks, podWarmUp, prometheus, spending, step, thresholds, window)",
                         "prometheus.address: must be an http:// or https:// URL with a host, got 'prometheus:9090'",
                         "prometheus.timeout: must be a duration like 30s, 5m or 1h30m, got 'soon'",
                         "prometheus.headers.Authorization: put the token in a file and set prometheus.bearerTokenFile",
@@ -230,6 +230,16 @@ class JudgeSettingsParserTest {
         assertThat(ok("").deadline()).isEqualTo(Duration.ofSeconds(20));
         assertThat(ok("\"deadline\":\"8s\"").deadline()).isEqualTo(Duration.ofSeconds(8));
         assertThat(parse("\"deadline\":\"0s\"").errors()).containsExactly("deadline: must be longer than zero");
+    }
+
+    @Test
+    void podWarmUpIsOffUnlessSetAndAtMostTenMinutes() {
+        assertThat(ok("").podWarmUp()).isZero();
+        assertThat(ok("\"podWarmUp\":\"30s\"").podWarmUp()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ok("\"podWarmUp\":\"0s\"").podWarmUp()).isZero();
+        assertThat(parse("\"podWarmUp\":\"11m\"").errors()).containsExactly("podWarmUp: at most 10m, got 11m");
+        assertThat(parse("\"podWarmUp\":\"soon\"").errors())
+                .containsExactly("podWarmUp: must be a duration like 30s, 5m or 1h30m, got 'soon'");
     }
 
     @Test
