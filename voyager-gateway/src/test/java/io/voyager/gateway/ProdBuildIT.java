@@ -31,7 +31,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +47,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusIntegrationTest
 @WithTestResource(ProcessorFakes.class)
 @WithTestResource(SecretsManagerResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProdBuildIT {
 
     private static final Path APP = Path.of("target", "quarkus-app");
@@ -130,6 +134,31 @@ class ProdBuildIT {
     @CsvSource({"/q/metrics", "/q/health", "/q/health/ready", "/q/health/live"})
     void publicPortServesNoHealthOrMetrics(String path) {
         given().when().get(path).then().statusCode(404);
+    }
+
+    /**
+     * Runs first, before any test pays: a fresh pod's judged counters are scraped at zero before its first
+     * payment, so {@code increase()} counts that payment (a series born with it would lose it).
+     */
+    @Test
+    @Order(1)
+    void everyAuthorizationSeriesIsScrapedAtZeroBeforeTheFirstPayment() throws IOException {
+        String metrics = management()
+                .accept("text/plain")
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String processor : List.of("stripe", "adyen", "mercadopago", "none")) {
+            for (String outcome : List.of("approved", "declined", "error", "timeout", "rejected")) {
+                // The 0.0.4 text format may end the labels with a comma.
+                assertThat(metrics)
+                        .containsPattern("(?m)^voyager_authorizations_total\\{outcome=\"" + outcome + "\",processor=\""
+                                + processor + "\",?} 0\\.0$");
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.voyager.gateway.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.voyager.gateway.processor.ProcessorId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -12,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gateway's business metrics. Labels come only from closed sets (processor ids and outcomes),
  * so cardinality is fixed; every series exists from start-up at zero, so rates are never "no data".
+ * Made at start-up, not at the first payment: a series born with its first requests loses them to
+ * {@code increase()}, which has no earlier sample to count from, and a new canary pod's first seconds are
+ * exactly what the canary analysis judges first.
  */
+@Startup
 @ApplicationScoped
 public class AuthorizationMetrics {
 
