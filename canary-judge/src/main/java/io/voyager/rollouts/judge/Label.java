@@ -6,6 +6,11 @@ public enum Label {
     HIGH,
     LOW,
     NO_DATA,
+    /**
+     * Not judged yet on purpose: the canary has requests, but too few outside its pods' warm-up to compare.
+     * Unlike NoData it does not make a look Inconclusive; the look is decided by the metrics that could be judged.
+     */
+    WAITING,
     ERROR;
 
     /** High and Low are only ever assigned in a direction the metric's config calls bad. */
@@ -23,6 +28,7 @@ public enum Label {
             case HIGH -> "High";
             case LOW -> "Low";
             case NO_DATA -> "NoData";
+            case WAITING -> "Waiting";
             case ERROR -> "Error";
         };
     }

@@ -110,6 +110,33 @@ class CanaryJudgeTest {
     }
 
     @Test
+    void latencyStillInItsPodsWarmUpWaitsWithoutMakingTheLookInconclusive() {
+        // 60,000 canary requests, all but 200 of them served in the canary pod's first seconds and left out.
+        HistogramData warming = latency(200, 1.0, 1_000_000).withCanaryWarmingUp(59_800);
+        Verdict verdict = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), warming);
+
+        assertThat(verdict.metrics().get(1).label()).isEqualTo(Label.WAITING);
+        assertThat(verdict.phase()).isEqualTo(Phase.SUCCESSFUL);
+        assertThat(verdict.score()).isEqualTo(100.0);
+        assertThat(verdict.message())
+                .contains("latency: canary n=200 < 500 requests after warm-up (59800 in its pods' warm-up): "
+                        + "compared once warm [Waiting]");
+        // The same few requests without a warm-up behind them are too little data, as ever.
+        Verdict thin = judge(GATEWAY, 1, success(60_000, 0.995, 1_000_000, 0.995), latency(200, 1.0, 1_000_000));
+        assertThat(thin.metrics().get(1).label()).isEqualTo(Label.NO_DATA);
+        assertThat(thin.phase()).isEqualTo(Phase.INCONCLUSIVE);
+    }
+
+    @Test
+    void aLookWithEveryMetricWaitingOrWithoutDataIsInconclusive() {
+        HistogramData warming = latency(0, 1.0, 1_000_000).withCanaryWarmingUp(3_000);
+        Verdict verdict = judge(GATEWAY, 1, success(40, 1.0, 1_000_000, 0.995), warming);
+
+        assertThat(verdict.metrics()).extracting(MetricResult::label).containsExactly(Label.NO_DATA, Label.WAITING);
+        assertThat(verdict.phase()).isEqualTo(Phase.INCONCLUSIVE);
+    }
+
+    @Test
     void fewRequestsCanBreakTheLatencyGuardrailButNotProveAShift() {
         // 400 requests, 30% slower (a regression on 60,000): a p99 shift from so few is a guess, so only a
         // guardrail breach counts.

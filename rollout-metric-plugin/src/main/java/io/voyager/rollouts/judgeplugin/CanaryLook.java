@@ -273,7 +273,10 @@ public final class CanaryLook {
             if (note != null) {
                 notes.put(metric.metric(), note);
             }
-            return histogram(canaryKept.samples(), baselineKept.samples());
+            MetricData data = histogram(canaryKept.samples(), baselineKept.samples());
+            return data instanceof HistogramData h
+                    ? h.withCanaryWarmingUp(canaryKept.leftOut().requests())
+                    : data;
         };
     }
 

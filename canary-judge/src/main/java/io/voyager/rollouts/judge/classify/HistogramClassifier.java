@@ -35,8 +35,7 @@ final class HistogramClassifier {
         String quantileName = Format.quantileName(metric.quantile());
         String tooFew = "canary n=" + canaryN + " < " + metric.minSamples() + " requests";
         if (!SampleSize.enoughToShowHarm(canaryN, metric.minSamples())) {
-            return MetricResult.withoutEvidence(
-                    metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
+            return tooFew(metric, data, canaryN, baselineN, tooFew);
         }
         double canaryQuantile = HistogramQuantile.quantile(metric.quantile(), buckets.bounds(), buckets.canary());
         double guardrailZ =
@@ -52,8 +51,7 @@ final class HistogramClassifier {
             // Few requests: only the guardrail, a binomial bound on the share above the limit, is trusted.
             // A bootstrap of a tail quantile from so few requests is not.
             if (!breached) {
-                return MetricResult.withoutEvidence(
-                        metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
+                return tooFew(metric, data, canaryN, baselineN, tooFew);
             }
             return SampleSize.markedEarly(
                     guardrailOnly(metric, quantileName, canaryQuantile, canaryN, baselineN, true), metric.minSamples());
@@ -178,6 +176,23 @@ final class HistogramClassifier {
     /** The allowed effect as a fraction of the baseline quantile. */
     private static double relativeTolerance(AllowedEffect effect, double baselineQuantile) {
         return effect.relative() != null ? effect.relative() : effect.absolute() / baselineQuantile;
+    }
+
+    /** NoData; Waiting when requests were left out as the canary pods' warm-up (they will count once warm). */
+    private static MetricResult tooFew(
+            MetricConfig metric, HistogramData data, long canaryN, long baselineN, String tooFew) {
+        if (data.canaryWarmingUp() >= 0.5) {
+            return MetricResult.withoutEvidence(
+                    metric.name(),
+                    Label.WAITING,
+                    metric.critical(),
+                    canaryN,
+                    baselineN,
+                    tooFew + " after warm-up (" + Math.round(data.canaryWarmingUp())
+                            + " in its pods' warm-up): compared once warm");
+        }
+        return MetricResult.withoutEvidence(
+                metric.name(), Label.NO_DATA, metric.critical(), canaryN, baselineN, tooFew);
     }
 
     private static MetricResult guardrailOnly(

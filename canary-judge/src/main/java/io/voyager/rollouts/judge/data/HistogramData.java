@@ -10,18 +10,36 @@ import java.util.List;
  * the same bounds: the judge then estimates from the baseline's pods how much more the share of slow requests
  * varies between pods than independent requests would, and weighs both sides' counts down by it. Empty lists:
  * requests are taken as independent.
+ *
+ * <p>{@code canaryWarmingUp} is how many canary requests the data source left out as its pods' warm-up (0 when
+ * it leaves nothing out): with too few requests left to compare, the metric is Waiting rather than NoData.
  */
 public record HistogramData(
         double[] upperBounds,
         double[] canaryCumulative,
         double[] baselineCumulative,
         List<double[]> canaryPods,
-        List<double[]> baselinePods)
+        List<double[]> baselinePods,
+        double canaryWarmingUp)
         implements MetricData {
 
     public HistogramData {
         canaryPods = List.copyOf(canaryPods);
         baselinePods = List.copyOf(baselinePods);
+    }
+
+    public HistogramData(
+            double[] upperBounds,
+            double[] canaryCumulative,
+            double[] baselineCumulative,
+            List<double[]> canaryPods,
+            List<double[]> baselinePods) {
+        this(upperBounds, canaryCumulative, baselineCumulative, canaryPods, baselinePods, 0);
+    }
+
+    /** The same data, saying that {@code requests} canary requests were left out as warm-up. */
+    public HistogramData withCanaryWarmingUp(double requests) {
+        return new HistogramData(upperBounds, canaryCumulative, baselineCumulative, canaryPods, baselinePods, requests);
     }
 
     public HistogramData(double[] upperBounds, double[] canaryCumulative, double[] baselineCumulative) {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * From metric results and score to a phase, in order of precedence: a critical regression or a guardrail
  * breach fails at once; an unanswered metric makes the look an Error (never a Pass); NoData for half the
- * metrics or more is Inconclusive; otherwise the score decides.
+ * metrics or more is Inconclusive; otherwise the score decides, over the metrics classified (a Waiting metric,
+ * whose canary is still in its warm-up, is left out; with nothing classified the look is Inconclusive).
  */
 public final class Decision {
     private Decision() {}

@@ -281,12 +281,22 @@ final class ClusterRollout {
      * ({@code sum by (le, pod)}); CPU as in the ideal simulation, every sample of the window.
      */
     Map<String, MetricData> sinceStartByPod(int look) {
+        return sinceStartByPod(look, 0);
+    }
+
+    /**
+     * The same with the plugin's {@code podWarmUp}: each canary pod's first {@code warmUpIntervals} intervals of
+     * traffic are left out of its latency buckets (and counted as warming up); its requests still count in the
+     * success rate. Stable pods have run for hours before the rollout.
+     */
+    Map<String, MetricData> sinceStartByPod(int look, int warmUpIntervals) {
         List<RatioData.Cluster> canaryRatio = new ArrayList<>();
         List<RatioData.Cluster> stableRatio = new ArrayList<>();
         List<double[]> canaryBuckets = new ArrayList<>();
         List<double[]> stableBuckets = new ArrayList<>();
         List<Pod> pods = environment.pods();
         int bucketCount = GatewayLikeMetrics.LATENCY_BOUNDS.length;
+        long canaryWarmingUp = 0;
         for (int p = 0; p < pods.size(); p++) {
             Pod pod = pods.get(p);
             if (pod.firstLook() > look) {
@@ -295,9 +305,14 @@ final class ClusterRollout {
             long n = 0;
             long failed = 0;
             long[] perBucket = new long[bucketCount];
+            int warmFrom = pod.canary() ? pod.firstLook() - 1 + warmUpIntervals : 0;
             for (int i = pod.firstLook() - 1; i < Math.min(look, pod.lastLook()); i++) {
                 n += totals[p][i];
                 failed += failures[p][i];
+                if (i < warmFrom) {
+                    canaryWarmingUp += totals[p][i];
+                    continue;
+                }
                 for (int b = 0; b < bucketCount; b++) {
                     perBucket[b] += buckets[p][i][b];
                 }
@@ -316,7 +331,8 @@ final class ClusterRollout {
         return Map.of(
                 GatewayLikeMetrics.SUCCESS_RATE, RatioData.ofPods(canaryRatio, stableRatio),
                 GatewayLikeMetrics.LATENCY,
-                        HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets),
+                        HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets)
+                                .withCanaryWarmingUp(canaryWarmingUp),
                 VoyagerJudge.CPU, new SeriesData(cpuCanary, cpuStable));
     }
 

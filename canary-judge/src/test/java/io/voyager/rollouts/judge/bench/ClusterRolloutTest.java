@@ -253,6 +253,31 @@ class ClusterRolloutTest {
     }
 
     @Test
+    void withAPodWarmUpEachCanaryPodsFirstIntervalLeavesItsLatencyButNotItsErrors() {
+        ClusterRollout rollout = draw(condition("cold canary pods"), AA, 73);
+        List<ClusterRollout.Pod> pods = rollout.environment().pods();
+        int look = 6; // the second step: canary pods 1 (from look 1) and 2 (from look 5)
+        Map<String, MetricData> all = rollout.sinceStartByPod(look);
+        Map<String, MetricData> warm = rollout.sinceStartByPod(look, 1);
+
+        long firstIntervals = 0;
+        for (int p = 0; p < pods.size(); p++) {
+            if (pods.get(p).canary() && pods.get(p).firstLook() <= look) {
+                firstIntervals += rollout.requests(p, pods.get(p).firstLook());
+            }
+        }
+        HistogramData allLatency = (HistogramData) all.get(GatewayLikeMetrics.LATENCY);
+        HistogramData warmLatency = (HistogramData) warm.get(GatewayLikeMetrics.LATENCY);
+        double[] allCanary = allLatency.canaryCumulative();
+        double[] warmCanary = warmLatency.canaryCumulative();
+        assertThat(firstIntervals).isPositive();
+        assertThat(warmCanary[warmCanary.length - 1]).isEqualTo(allCanary[allCanary.length - 1] - firstIntervals);
+        assertThat(warmLatency.canaryWarmingUp()).isEqualTo((double) firstIntervals);
+        assertThat(warmLatency.baselineCumulative()).containsExactly(allLatency.baselineCumulative());
+        assertThat(warm.get(GatewayLikeMetrics.SUCCESS_RATE)).isEqualTo(all.get(GatewayLikeMetrics.SUCCESS_RATE));
+    }
+
+    @Test
     void theSameSeedsDrawTheSameRollout() {
         ClusterTraffic traffic = condition("error burst on one pod");
         ClusterRollout a = draw(traffic, AA, 81);
