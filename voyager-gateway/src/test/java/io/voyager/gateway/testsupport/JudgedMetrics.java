@@ -2,6 +2,7 @@ package io.voyager.gateway.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -18,7 +19,12 @@ public final class JudgedMetrics {
     private JudgedMetrics() {}
 
     public static String scrape() {
-        return given().accept("text/plain")
+        return scrape(given());
+    }
+
+    /** The scrape through {@code port}, e.g. the prod build's management port. */
+    public static String scrape(RequestSpecification port) {
+        return port.accept("text/plain")
                 .when()
                 .get("/q/metrics")
                 .then()
