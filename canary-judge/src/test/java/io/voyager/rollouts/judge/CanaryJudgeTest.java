@@ -137,6 +137,40 @@ class CanaryJudgeTest {
     }
 
     @Test
+    void aGuardrailStableBreaksTooIsNotTheCanarysAndTheComparisonDecides() {
+        // An error burst on every pod: 97.0% on both sides, below the 98% guardrail.
+        Verdict burst = judge(GATEWAY, 2, success(60_000, 0.970, 1_000_000, 0.970), latency(60_000, 1.0, 1_000_000));
+        assertThat(burst.phase()).isEqualTo(Phase.SUCCESSFUL);
+        assertThat(burst.metrics().get(0).guardrailBreached()).isFalse();
+        assertThat(burst.message()).contains("guardrail >= 98.0% breached by stable too: not the canary's");
+        // A canary that is worse than a breaching stable still fails, on the comparison.
+        Verdict worse = judge(GATEWAY, 2, success(60_000, 0.930, 1_000_000, 0.970), latency(60_000, 1.0, 1_000_000));
+        assertThat(worse.phase()).isEqualTo(Phase.FAILED);
+        assertThat(worse.metrics().get(0).label()).isEqualTo(Label.LOW);
+        // The same canary against a healthy stable breaks the guardrail itself.
+        Verdict alone = judge(GATEWAY, 2, success(60_000, 0.970, 1_000_000, 0.995), latency(60_000, 1.0, 1_000_000));
+        assertThat(alone.metrics().get(0).guardrailBreached()).isTrue();
+    }
+
+    @Test
+    void aLatencyLimitStableBreaksTooIsNotTheCanarys() {
+        // Every pod slow (a processor slowing down for everyone): p99 over 500 ms on both sides alike.
+        HistogramData slowEverywhere = new HistogramData(
+                BOUNDS, LatencyModel.expectedCumulative(60_000, 3.0), LatencyModel.expectedCumulative(1_000_000, 3.0));
+        Verdict verdict = judge(GATEWAY, 2, success(60_000, 0.995, 1_000_000, 0.995), slowEverywhere);
+
+        assertThat(verdict.metrics().get(1).guardrailBreached()).isFalse();
+        assertThat(verdict.metrics().get(1).label()).isEqualTo(Label.PASS);
+        assertThat(verdict.metrics().get(1).summary()).contains("breached by stable too");
+        HistogramData slowCanary = latency(60_000, 3.0, 1_000_000);
+        assertThat(judge(GATEWAY, 2, success(60_000, 0.995, 1_000_000, 0.995), slowCanary)
+                        .metrics()
+                        .get(1)
+                        .guardrailBreached())
+                .isTrue();
+    }
+
+    @Test
     void fewRequestsCanBreakTheLatencyGuardrailButNotProveAShift() {
         // 400 requests, 30% slower (a regression on 60,000): a p99 shift from so few is a guess, so only a
         // guardrail breach counts.

@@ -1,11 +1,12 @@
 package io.voyager.rollouts.judge.classify;
 
+import io.voyager.rollouts.judge.config.Guardrail;
 import io.voyager.rollouts.judge.stats.Interval;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
 import java.util.Arrays;
 
 /**
- * Absolute guardrails on the canary alone. A breach needs evidence: the one-sided confidence bound, not
+ * Absolute guardrails on the canary. A breach needs evidence: the one-sided confidence bound, not
  * just the point estimate, must lie beyond the limit, so one unlucky window cannot fail a healthy canary
  * while a broken one (100% errors) fails at the first look.
  */
@@ -16,6 +17,12 @@ final class GuardrailCheck {
     static boolean rateBreached(long events, long n, Double min, Double max, double z) {
         Interval wilson = ProportionInterval.wilson(events, n, z);
         return (min != null && wilson.upper() < min) || (max != null && wilson.lower() > max);
+    }
+
+    /** A point estimate outside [min, max]: for a baseline with far more requests than the canary. */
+    static boolean pointBreached(double rate, Guardrail guardrail) {
+        return (guardrail.min() != null && rate < guardrail.min())
+                || (guardrail.max() != null && rate > guardrail.max());
     }
 
     /** The q-quantile is above a limit when more than (1 - q) of the requests are slower than that limit. */

@@ -67,6 +67,10 @@ final class HistogramClassifier {
         BucketBootstrap.Result shift = BucketBootstrap.quantileShift(
                 metric.quantile(), buckets.bounds(), canaryWeighed, baselineWeighed, resamples, seed);
         Interval ci = shift.interval(tested.z());
+        // As for ratios: a limit stable's own quantile breaks too is not the canary's to answer for.
+        boolean shared =
+                breached && shift.baselineQuantile() > metric.guardrail().max();
+        breached &= !shared;
         double tolerance = relativeTolerance(metric.allowedEffect(), shift.baselineQuantile());
         Label label = Label.PASS;
         if (metric.direction().increaseIsBad() && rank.pGreater() < tested.nominal() && ci.lower() > tolerance) {
@@ -84,6 +88,10 @@ final class HistogramClassifier {
                 + (breached
                         ? ", guardrail " + quantileName + " < "
                                 + Format.seconds(metric.guardrail().max()) + " breached"
+                        : "")
+                + (shared
+                        ? ", guardrail " + quantileName + " < "
+                                + Format.seconds(metric.guardrail().max()) + " breached by stable too: not the canary's"
                         : "");
         return new MetricResult(
                 metric.name(),

@@ -96,6 +96,10 @@ final class RatioClassifier {
         }
         TestLevel tested = dispersion.reference(level);
         double baselineRate = (double) baselineGood / baselineTotal;
+        // A limit stable breaks as well (an outage or burst every pod shares) says nothing against the canary:
+        // the comparison with stable decides, and the SLO alerts and guardrail template see the breach.
+        boolean shared = breached && GuardrailCheck.pointBreached(baselineRate, metric.guardrail());
+        breached &= !shared;
         long cTotal = PodDispersion.weighed(canaryTotal, dispersion.canaryEffect(), true);
         long cGood = Math.min(cTotal, PodDispersion.weighed(canaryGood, dispersion.canaryEffect(), false));
         long bTotal = PodDispersion.weighed(baselineTotal, dispersion.baselineEffect(), true);
@@ -118,7 +122,10 @@ final class RatioClassifier {
                 + " (" + Format.signed(100.0 * (canaryRate - baselineRate), 2) + " pp, "
                 + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
                 + dispersion.note()
-                + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "");
+                + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "")
+                + (shared
+                        ? ", guardrail " + describe(metric.guardrail()) + " breached by stable too: not the canary's"
+                        : "");
         return new MetricResult(
                 metric.name(),
                 label,
