@@ -41,9 +41,9 @@ for s in "${SCENARIOS[@]}"; do
 done
 
 if [ "$QUICK" = 1 ]; then
-  PAUSE_FACTOR=10; INTERVAL_SCALE=3; DEADLINE=6m; WARMUP=15s
+  PAUSE_FACTOR=10; INTERVAL_SCALE=3; DEADLINE=6m; WARMUP=3s
 else
-  PAUSE_FACTOR=10; INTERVAL_SCALE=1; DEADLINE=12m; WARMUP=15s
+  PAUSE_FACTOR=10; INTERVAL_SCALE=1; DEADLINE=12m; WARMUP=5s
 fi
 
 require_tools
@@ -60,7 +60,6 @@ start_gateway stable-1 "$WORK/stable-1" ""
 start_gateway stable-2 "$WORK/stable-2" ""
 wait_gateway stable-1
 wait_gateway stable-2
-# Stable pods have served for hours when a rollout starts: these two serve a while before any analysis.
 log "warming up the stable instances"
 warm_up "$WORK/stable-warmup.log" "http://127.0.0.1:$(cat "$WORK/stable-1.port")" "http://127.0.0.1:$(cat "$WORK/stable-2.port")"
 
