@@ -14,7 +14,7 @@ public interface SandboxConfig {
     @WithDefault("127.0.0.1")
     String host();
 
-    /** Listener port per processor; 0 picks a free one. */
+    /** Listener port per processor; 0 picks a free one below the ephemeral range. */
     Ports ports();
 
     /** Latency every sandbox answer gets, uniformly drawn between min and max. */

@@ -43,6 +43,16 @@ public class SandboxServers {
 
     private static final int EVENT_LOOPS = 2;
 
+    /*
+     * A port left to the kernel (0) comes from the ephemeral range (Linux: 32768-60999). Once a down
+     * processor's listener closes, the kernel may hand that port to any other socket, even as the
+     * local port of a connection to it (a TCP self-connect), and "down" would then accept. Ports
+     * below that range are only ever taken by an explicit bind.
+     */
+    private static final int FIRST_PICKED_PORT = 20000;
+    private static final int PICKED_PORTS = 12000;
+    private static final int PICK_ATTEMPTS = 64;
+
     private Vertx vertx;
     private final SandboxConfig config;
     private final SandboxFaults faults;
@@ -124,6 +134,26 @@ public class SandboxServers {
     }
 
     private void listen(ProcessorId processor) {
+        int configured = ports.get(processor);
+        if (configured != 0) {
+            bind(processor, configured);
+            return;
+        }
+        int start = ThreadLocalRandom.current().nextInt(PICKED_PORTS);
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
+            int candidate = FIRST_PICKED_PORT + (start + attempt * 193) % PICKED_PORTS;
+            try {
+                bind(processor, candidate);
+                return;
+            } catch (IllegalStateException inUse) {
+                last = inUse;
+            }
+        }
+        throw last;
+    }
+
+    private void bind(ProcessorId processor, int port) {
         SandboxApi api = apis.get(processor);
         Router router = Router.router(vertx);
         router.post(api.path())
@@ -132,7 +162,7 @@ public class SandboxServers {
         try {
             HttpServer server = vertx.createHttpServer()
                     .requestHandler(router)
-                    .listen(ports.get(processor), config.host())
+                    .listen(port, config.host())
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -140,7 +170,7 @@ public class SandboxServers {
             ports.put(processor, server.actualPort());
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "Sandbox " + processor + " could not listen on " + config.host() + ":" + ports.get(processor), e);
+                    "Sandbox " + processor + " could not listen on " + config.host() + ":" + port, e);
         }
     }
 

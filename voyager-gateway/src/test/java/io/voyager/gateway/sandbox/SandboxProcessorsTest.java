@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,17 @@ class SandboxProcessorsTest {
             assertThat(expected).hasMessageContaining("refused");
         } catch (IOException other) {
             throw new AssertionError(other);
+        }
+    }
+
+    @Test
+    void sandboxPortsLieBelowTheEphemeralRangeSoAClosedOneStaysClosed() throws IOException {
+        int firstEphemeral = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                .get(0)
+                .trim()
+                .split("\\s+")[0]);
+        for (ProcessorId id : ProcessorId.values()) {
+            assertThat(servers.baseUri(id).getPort()).as(id.name()).isBetween(1024, firstEphemeral - 1);
         }
     }
 
