@@ -24,10 +24,6 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         this.cap = cap;
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long cap) {
-        return info -> new CappedBody(cap);
-    }
-
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;

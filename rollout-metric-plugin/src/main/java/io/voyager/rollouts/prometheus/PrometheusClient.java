@@ -1,6 +1,7 @@
 package io.voyager.rollouts.prometheus;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Queries Prometheus' HTTP API ({@code /api/v1/query}, {@code /api/v1/query_range}) with the JDK client.
@@ -76,12 +78,44 @@ public final class PrometheusClient {
         return PrometheusResponse.matrix(response.statusCode(), response.body());
     }
 
-    /** Every failure to get a whole body in time is a PrometheusException. */
+    /**
+     * Every failure to get a whole body in time is a PrometheusException. A query whose connection closed
+     * before any answer came is sent once more within what is left of the timeout: a pooled keep-alive
+     * connection that Prometheus or a proxy in front of it closed as idle fails exactly so, and a query is
+     * read-only, so sending it again is safe. The HTTP client itself retries only GETs that way.
+     */
     private HttpResponse<byte[]> post(String path, Map<String, String> form, String promql) throws PrometheusException {
-        HttpRequest request = request(path, form);
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, CappedBody.handler(maxBodyBytes));
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        AtomicBoolean answered = new AtomicBoolean();
         try {
-            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return send(request(path, form, settings.timeout()), answered, deadline, promql);
+        } catch (PrometheusException first) {
+            long left = deadline - System.nanoTime();
+            boolean closedUnanswered = first.getCause() instanceof IOException
+                    && !(first.getCause() instanceof ConnectException)
+                    && !answered.get();
+            if (!closedUnanswered || left <= 0) {
+                throw first;
+            }
+            Duration remaining = Duration.ofNanos(left);
+            try {
+                return send(request(path, form, remaining), new AtomicBoolean(), deadline, promql);
+            } catch (PrometheusException second) {
+                throw new PrometheusException(
+                        second.getMessage() + " (sent twice: the first connection closed with no answer)",
+                        second.getCause());
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, AtomicBoolean answered, long deadline, String promql)
+            throws PrometheusException {
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> {
+            answered.set(true);
+            return new CappedBody(maxBodyBytes);
+        });
+        try {
+            return exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             throw new PrometheusException(
@@ -95,13 +129,13 @@ public final class PrometheusClient {
         }
     }
 
-    private HttpRequest request(String path, Map<String, String> form) throws PrometheusException {
+    private HttpRequest request(String path, Map<String, String> form, Duration timeout) throws PrometheusException {
         StringJoiner body = new StringJoiner("&");
         form.forEach((k, v) -> body.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(endpoint(path))
-                    .timeout(settings.timeout())
+                    .timeout(timeout)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +101,42 @@ class PrometheusClientTest {
         })) {
             assertThatThrownBy(() -> client(server).query(QUERY, AT))
                     .isInstanceOf(PrometheusException.class)
-                    .hasMessageStartingWith("cannot query " + server.address());
+                    .hasMessageStartingWith("cannot query " + server.address())
+                    .hasMessageNotContaining("sent twice");
+            assertThat(server.requests())
+                    .as("an answer had begun: not sent again")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void connectionClosedBeforeAnyAnswerIsSentOnceMore() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (FakePrometheus server = FakePrometheus.start(exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("drop the connection unanswered, as an idle keep-alive close does");
+            }
+            FakePrometheus.send(exchange, 200, vector("7"));
+        })) {
+            List<Sample> samples = client(server).query(QUERY, AT);
+
+            assertThat(samples).singleElement().extracting(Sample::value).isEqualTo(7.0);
+            assertThat(server.requests()).hasSize(2);
+            assertThat(server.requests().get(1).form())
+                    .isEqualTo(server.requests().get(0).form());
+        }
+    }
+
+    @Test
+    void connectionClosedUnansweredTwiceIsAnErrorThatSaysSo() throws Exception {
+        try (FakePrometheus server = FakePrometheus.start(exchange -> {
+            throw new IllegalStateException("drop every connection unanswered");
+        })) {
+            assertThatThrownBy(() -> client(server).query(QUERY, AT))
+                    .isInstanceOf(PrometheusException.class)
+                    .hasMessageStartingWith("cannot query " + server.address())
+                    .hasMessageEndingWith("(sent twice: the first connection closed with no answer)");
+            assertThat(server.requests()).as("once more, not forever").hasSize(2);
         }
     }
 
