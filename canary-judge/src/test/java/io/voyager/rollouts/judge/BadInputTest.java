@@ -33,7 +33,10 @@ class BadInputTest {
                 new RatioData(Double.NaN, 100, 1, 100),
                 new RatioData(-1, 100, 1, 100),
                 new RatioData(900, 100, 1, 100),
-                new RatioData(1, INF, 1, 100));
+                new RatioData(1, INF, 1, 100),
+                GOOD_RATIO.withSlices(
+                        List.of(new RatioData.Slice(1, 1, 1, 1), new RatioData.Slice(Double.NaN, 1, 1, 1))),
+                GOOD_RATIO.withSlices(List.of(new RatioData.Slice(1, 1, 1, 1), new RatioData.Slice(1, 1, 9, 1))));
         List<MetricData> brokenHistograms = List.of(
                 new HistogramData(null, null, null),
                 new HistogramData(new double[] {0.1, INF}, new double[] {1}, new double[] {1, 2}),

@@ -9,6 +9,7 @@ import io.voyager.rollouts.judge.stats.FisherExact;
 import io.voyager.rollouts.judge.stats.Interval;
 import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
+import io.voyager.rollouts.judge.stats.StratifiedRateDifference;
 import io.voyager.rollouts.judge.stats.TwoProportionZ;
 import java.util.List;
 
@@ -40,12 +41,19 @@ final class RatioClassifier {
         PodDispersion dispersion = dispersion(data, canaryTotal);
         if (canaryTotal < metric.minSamples()) {
             MetricResult early = compare(
-                    metric, SampleSize.early(level), canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
+                    metric,
+                    SampleSize.early(level),
+                    canaryGood,
+                    canaryTotal,
+                    baselineGood,
+                    baselineTotal,
+                    dispersion,
+                    data.slices());
             return SampleSize.harmShownEarly(early)
                     ? SampleSize.markedEarly(early, metric.minSamples())
                     : tooFew(metric, canaryTotal, baselineTotal);
         }
-        return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion);
+        return compare(metric, level, canaryGood, canaryTotal, baselineGood, baselineTotal, dispersion, data.slices());
     }
 
     /** The baseline's pods' failed requests set the dispersion of both sides. */
@@ -82,7 +90,8 @@ final class RatioClassifier {
             long canaryTotal,
             long baselineGood,
             long baselineTotal,
-            PodDispersion dispersion) {
+            PodDispersion dispersion,
+            List<RatioData.Slice> slices) {
         double canaryRate = (double) canaryGood / canaryTotal;
         boolean breached = metric.guardrail() != null
                 && GuardrailCheck.rateBreached(
@@ -107,6 +116,14 @@ final class RatioClassifier {
         double pLower = pCanaryLower(cGood, cTotal, bGood, bTotal);
         double pHigher = pCanaryLower(bGood, bTotal, cGood, cTotal);
         Interval ci = ProportionInterval.newcombeDifference(cGood, cTotal, bGood, bTotal, tested.z());
+        double effect = canaryRate - baselineRate;
+        StratifiedRateDifference bySlice = bySlice(slices, dispersion, cGood, cTotal, bGood, bTotal);
+        if (bySlice != null) {
+            pLower = bySlice.pCanaryLower();
+            pHigher = bySlice.pCanaryHigher();
+            ci = bySlice.interval(tested.z());
+            effect = bySlice.effect();
+        }
         double tolerance = metric.allowedEffect().tolerance(baselineRate);
         Label label = Label.PASS;
         if (metric.direction().decreaseIsBad() && pLower < tested.nominal() && ci.upper() < -tolerance) {
@@ -119,8 +136,12 @@ final class RatioClassifier {
         }
         double p = Evidence.badSideP(metric.direction(), pHigher, pLower);
         String summary = "canary " + Format.percent(canaryRate, 2) + " vs stable " + Format.percent(baselineRate, 2)
-                + " (" + Format.signed(100.0 * (canaryRate - baselineRate), 2) + " pp, "
-                + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
+                + " (" + Format.signed(100.0 * effect, 2) + " pp"
+                + (bySlice == null
+                        ? ""
+                        : " against stable's " + Format.percent(bySlice.baselineRateAtCanaryTimes(), 2)
+                                + " at the canary's times, " + bySlice.slices() + " slices")
+                + ", " + Format.confidence(tested.confidence()) + " CI " + Format.range(ci, 100.0, 2) + ")"
                 + dispersion.note()
                 + (breached ? ", guardrail " + describe(metric.guardrail()) + " breached" : "")
                 + (shared
@@ -131,7 +152,7 @@ final class RatioClassifier {
                 label,
                 metric.critical(),
                 breached,
-                canaryRate - baselineRate,
+                effect,
                 ci,
                 tested.confidence(),
                 p,
@@ -141,14 +162,51 @@ final class RatioClassifier {
                 summary);
     }
 
+    /**
+     * The slice-by-slice comparison, when the data has at least two slices where both sides served and the
+     * pooled counts are not sparse (sparse counts stay with Fisher's exact test on the pooled window).
+     */
+    private static StratifiedRateDifference bySlice(
+            List<RatioData.Slice> slices, PodDispersion dispersion, long good1, long n1, long good2, long n2) {
+        if (slices.size() < 2 || smallestExpected(good1, n1, good2, n2) < EXACT_BELOW_EXPECTED) {
+            return null;
+        }
+        int k = slices.size();
+        long[] canaryGood = new long[k];
+        long[] canaryTotal = new long[k];
+        long[] baselineGood = new long[k];
+        long[] baselineTotal = new long[k];
+        int shared = 0;
+        for (int t = 0; t < k; t++) {
+            RatioData.Slice slice = slices.get(t);
+            canaryTotal[t] = Math.round(slice.canaryTotal());
+            canaryGood[t] = Math.min(canaryTotal[t], Math.round(slice.canaryGood()));
+            baselineTotal[t] = Math.round(slice.baselineTotal());
+            baselineGood[t] = Math.min(baselineTotal[t], Math.round(slice.baselineGood()));
+            shared += canaryTotal[t] > 0 && baselineTotal[t] > 0 ? 1 : 0;
+        }
+        if (shared < 2) {
+            return null;
+        }
+        return StratifiedRateDifference.of(
+                canaryGood,
+                canaryTotal,
+                baselineGood,
+                baselineTotal,
+                dispersion.canaryEffect(),
+                dispersion.baselineEffect());
+    }
+
+    private static double smallestExpected(long good1, long n1, long good2, long n2) {
+        double badShare = ((n1 - good1) + (n2 - good2)) / (double) (n1 + n2);
+        return Math.min(Math.min(n1, n2) * badShare, Math.min(n1, n2) * (1.0 - badShare));
+    }
+
     /** One-sided p-value that group 1's good rate is below group 2's. */
     static double pCanaryLower(long good1, long n1, long good2, long n2) {
         long bad1 = n1 - good1;
         long bad2 = n2 - good2;
-        double total = n1 + n2;
-        double badShare = (bad1 + bad2) / total;
-        double smallestExpected = Math.min(Math.min(n1, n2) * badShare, Math.min(n1, n2) * (1.0 - badShare));
-        if (smallestExpected < EXACT_BELOW_EXPECTED
+        if (smallestExpected(good1, n1, good2, n2) < EXACT_BELOW_EXPECTED
                 && FisherExact.supportSize(bad1, good1, bad2, good2) <= FisherExact.MAX_SUPPORT) {
             return FisherExact.greater(bad1, good1, bad2, good2);
         }
@@ -202,28 +260,35 @@ final class RatioClassifier {
     }
 
     private static String invalid(RatioData d) {
-        double[] all = {d.canaryGood(), d.canaryTotal(), d.baselineGood(), d.baselineTotal()};
-        for (double v : all) {
-            if (!Double.isFinite(v) || v < 0) {
-                return "counts must be finite and >= 0";
-            }
-        }
-        if (d.canaryGood() > d.canaryTotal() + 0.5 || d.baselineGood() > d.baselineTotal() + 0.5) {
-            return "good count exceeds total";
-        }
+        String problem = invalidPair(d.canaryGood(), d.canaryTotal(), "counts", "good count exceeds total");
+        problem = problem != null
+                ? problem
+                : invalidPair(d.baselineGood(), d.baselineTotal(), "counts", "good count exceeds total");
         for (List<RatioData.Cluster> pods : List.of(d.canaryPods(), d.baselinePods())) {
             for (RatioData.Cluster pod : pods) {
-                if (!Double.isFinite(pod.good())
-                        || !Double.isFinite(pod.total())
-                        || pod.good() < 0
-                        || pod.total() < 0) {
-                    return "per-pod counts must be finite and >= 0";
-                }
-                if (pod.good() > pod.total() + 0.5) {
-                    return "a pod's good count exceeds its total";
-                }
+                problem = problem != null
+                        ? problem
+                        : invalidPair(
+                                pod.good(), pod.total(), "per-pod counts", "a pod's good count exceeds its total");
             }
         }
-        return null;
+        for (RatioData.Slice slice : d.slices()) {
+            String exceeds = "a slice's good count exceeds its total";
+            problem = problem != null
+                    ? problem
+                    : invalidPair(slice.canaryGood(), slice.canaryTotal(), "per-slice counts", exceeds);
+            problem = problem != null
+                    ? problem
+                    : invalidPair(slice.baselineGood(), slice.baselineTotal(), "per-slice counts", exceeds);
+        }
+        return problem;
+    }
+
+    /** What is wrong with one good/total pair, or null; a half-request excess is Prometheus' rounding. */
+    private static String invalidPair(double good, double total, String counts, String exceeds) {
+        if (!Double.isFinite(good) || !Double.isFinite(total) || good < 0 || total < 0) {
+            return counts + " must be finite and >= 0";
+        }
+        return good > total + 0.5 ? exceeds : null;
     }
 }

@@ -10,6 +10,10 @@ import java.util.List;
  * <p>{@code canaryPods} and {@code baselinePods}, when given, are the same counts split by pod (or by
  * interval): the judge then estimates from the baseline's pods how much more rates vary than independent
  * requests would, and weighs both sides' counts down by it. Empty lists: requests are taken as independent.
+ *
+ * <p>{@code slices}, when given, are both sides' counts in consecutive slices of the window (e.g. each step of
+ * a range query): the judge then compares the canary with stable slice by slice, so that a burst or drift both
+ * sides share is not held against the side whose traffic grew while it happened.
  */
 public record RatioData(
         double canaryGood,
@@ -17,15 +21,35 @@ public record RatioData(
         double baselineGood,
         double baselineTotal,
         List<Cluster> canaryPods,
-        List<Cluster> baselinePods)
+        List<Cluster> baselinePods,
+        List<Slice> slices)
         implements MetricData {
 
     /** One pod's (or interval's) good and total counts. */
     public record Cluster(double good, double total) {}
 
+    /** Both sides' good and total counts over one slice of the window. */
+    public record Slice(double canaryGood, double canaryTotal, double baselineGood, double baselineTotal) {}
+
     public RatioData {
         canaryPods = List.copyOf(canaryPods);
         baselinePods = List.copyOf(baselinePods);
+        slices = List.copyOf(slices);
+    }
+
+    public RatioData(
+            double canaryGood,
+            double canaryTotal,
+            double baselineGood,
+            double baselineTotal,
+            List<Cluster> canaryPods,
+            List<Cluster> baselinePods) {
+        this(canaryGood, canaryTotal, baselineGood, baselineTotal, canaryPods, baselinePods, List.of());
+    }
+
+    /** The same counts, with both sides' counts slice by slice. */
+    public RatioData withSlices(List<Slice> bySlice) {
+        return new RatioData(canaryGood, canaryTotal, baselineGood, baselineTotal, canaryPods, baselinePods, bySlice);
     }
 
     public RatioData(double canaryGood, double canaryTotal, double baselineGood, double baselineTotal) {

@@ -329,11 +329,36 @@ final class ClusterRollout {
             cpuStable = concat(cpuStable, stableCpu[i]);
         }
         return Map.of(
-                GatewayLikeMetrics.SUCCESS_RATE, RatioData.ofPods(canaryRatio, stableRatio),
+                GatewayLikeMetrics.SUCCESS_RATE,
+                        RatioData.ofPods(canaryRatio, stableRatio).withSlices(slices(look)),
                 GatewayLikeMetrics.LATENCY,
                         HistogramData.ofPods(GatewayLikeMetrics.LATENCY_BOUNDS, canaryBuckets, stableBuckets)
                                 .withCanaryWarmingUp(canaryWarmingUp),
                 VoyagerJudge.CPU, new SeriesData(cpuCanary, cpuStable));
+    }
+
+    /** Both sides' good and total requests in each interval up to {@code look}: what a range query at the look's step reads. */
+    List<RatioData.Slice> slices(int look) {
+        List<Pod> pods = environment.pods();
+        List<RatioData.Slice> slices = new ArrayList<>();
+        for (int i = 0; i < look; i++) {
+            long canaryTotal = 0;
+            long canaryFailed = 0;
+            long stableTotal = 0;
+            long stableFailed = 0;
+            for (int p = 0; p < pods.size(); p++) {
+                if (pods.get(p).canary()) {
+                    canaryTotal += totals[p][i];
+                    canaryFailed += failures[p][i];
+                } else {
+                    stableTotal += totals[p][i];
+                    stableFailed += failures[p][i];
+                }
+            }
+            slices.add(new RatioData.Slice(
+                    canaryTotal - canaryFailed, canaryTotal, stableTotal - stableFailed, stableTotal));
+        }
+        return slices;
     }
 
     private static double[] concat(double[] a, double[] b) {
