@@ -86,7 +86,7 @@ public final class CanaryLook {
                 pending.put(
                         metric.metric(),
                         switch (metric.kind()) {
-                            case RATIO -> ratio(queries, metric, canary, baseline);
+                            case RATIO -> ratio(queries, metric, canary, baseline, settings.slice());
                             case HISTOGRAM -> histogram(queries, metric, canary, baseline, warmUp, notes);
                             case SERIES -> series(queries, metric, canary, baseline);
                         });
@@ -141,14 +141,33 @@ public final class CanaryLook {
         }
 
         /** e.g. "latency buckets (canary)" */
+        /**
+         * The role's counts slice by slice: the query over {@code slice} at each step back from the look, as many
+         * whole slices as the window holds (a remainder at the window's start is left out).
+         */
+        LookQueries.Pending<List<Series>> slices(
+                LookQueries queries, MetricQueries metric, String role, Duration slice) {
+            long whole = window.toMillis() / slice.toMillis();
+            return queries.range(
+                    what(metric, role) + " by slice",
+                    metric.render(role, matchers, slice, step),
+                    at.minus(slice.multipliedBy(whole - 1)),
+                    at,
+                    slice);
+        }
+
         private String what(MetricQueries metric, String role) {
             return metric.metric() + " " + role + " (" + name + ")";
         }
     }
 
-    private static PendingData ratio(LookQueries queries, MetricQueries metric, Side canary, Side baseline) {
+    private static PendingData ratio(
+            LookQueries queries, MetricQueries metric, Side canary, Side baseline, Duration slice) {
         LookQueries.Pending<SideCounts> pendingCanary = counts(queries, metric, canary);
         LookQueries.Pending<SideCounts> pendingBaseline = counts(queries, metric, baseline);
+        LookQueries.Pending<List<RatioData.Slice>> pendingSlices = RatioSlices.wanted(slice, canary.window())
+                ? slices(queries, metric, canary, baseline, slice)
+                : List::of;
         return () -> {
             SideCounts c = pendingCanary.get();
             SideCounts b = pendingBaseline.get();
@@ -157,8 +176,18 @@ public final class CanaryLook {
                     return new Unavailable("Prometheus returned an infinite count");
                 }
             }
-            return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods());
+            return new RatioData(c.good(), c.total(), b.good(), b.total(), c.pods(), b.pods())
+                    .withSlices(pendingSlices.get());
         };
+    }
+
+    private static LookQueries.Pending<List<RatioData.Slice>> slices(
+            LookQueries queries, MetricQueries metric, Side canary, Side baseline, Duration slice) {
+        LookQueries.Pending<List<Series>> canaryGood = canary.slices(queries, metric, MetricQueries.GOOD, slice);
+        LookQueries.Pending<List<Series>> canaryTotal = canary.slices(queries, metric, MetricQueries.TOTAL, slice);
+        LookQueries.Pending<List<Series>> baselineGood = baseline.slices(queries, metric, MetricQueries.GOOD, slice);
+        LookQueries.Pending<List<Series>> baselineTotal = baseline.slices(queries, metric, MetricQueries.TOTAL, slice);
+        return () -> RatioSlices.of(canaryGood.get(), canaryTotal.get(), baselineGood.get(), baselineTotal.get());
     }
 
     /** A side's sums, and its pods when the answer had two or more (else an empty list). */

@@ -14,6 +14,8 @@ import java.util.Map;
  *     cancelled and the look is an Error
  * @param podWarmUp how much of each pod's life, from its process start, histogram comparisons leave out on both
  *     sides ({@link PodWarmUp}); zero leaves nothing out
+ * @param slice the length of the slices of the window in which ratio metrics are compared side by side (a
+ *     range query at this step); zero compares the whole window's counts only
  * @param plannedLooksSet whether the config named plannedLooks; if not, the metric's {@code count} is used
  */
 public record JudgeSettings(
@@ -26,6 +28,7 @@ public record JudgeSettings(
         Map<String, MetricQueries> queries,
         Duration deadline,
         Duration podWarmUp,
+        Duration slice,
         boolean plannedLooksSet) {
 
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(30);
@@ -47,11 +50,22 @@ public record JudgeSettings(
                 queries,
                 deadline,
                 podWarmUp,
+                slice,
                 true);
     }
 
     public JudgeSettings withWindow(Window newWindow) {
         return new JudgeSettings(
-                prometheus, canary, baseline, newWindow, step, judge, queries, deadline, podWarmUp, plannedLooksSet);
+                prometheus,
+                canary,
+                baseline,
+                newWindow,
+                step,
+                judge,
+                queries,
+                deadline,
+                podWarmUp,
+                slice,
+                plannedLooksSet);
     }
 }

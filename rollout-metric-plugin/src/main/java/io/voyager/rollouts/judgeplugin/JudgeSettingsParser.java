@@ -36,6 +36,7 @@ public final class JudgeSettingsParser {
             "step",
             "deadline",
             "podWarmUp",
+            "slice",
             "alpha",
             "plannedLooks",
             "spending",
@@ -93,7 +94,8 @@ public final class JudgeSettingsParser {
         Window window = window(root, reader, minWindow);
         Duration step = orElse(reader.duration(root, "step", ""), JudgeSettings.DEFAULT_STEP);
         Duration deadline = orElse(reader.duration(root, "deadline", ""), JudgeSettings.DEFAULT_DEADLINE);
-        Duration podWarmUp = podWarmUp(root, reader);
+        Duration podWarmUp = offOrAtMost(root, reader, "podWarmUp", PodWarmUp.MAX);
+        Duration slice = offOrAtMost(root, reader, "slice", MAX_SLICE);
         Double alpha = reader.number(root, "alpha", "");
         Long plannedLooks = reader.integer(root, "plannedLooks", "");
         SpendingFunction spending =
@@ -135,23 +137,26 @@ public final class JudgeSettingsParser {
                         queries,
                         deadline,
                         podWarmUp,
+                        slice,
                         plannedLooks != null),
                 List.of());
     }
 
-    /** "0s" turns it off (the default); at most {@link PodWarmUp#MAX}. */
-    private static Duration podWarmUp(JsonNode root, ConfigReader reader) {
-        JsonNode node = root.get("podWarmUp");
+    /** Longer slices than this would leave too few of them in a rollout's window to be worth comparing. */
+    static final Duration MAX_SLICE = Duration.ofMinutes(10);
+
+    /** A duration that "0s" turns off (the default), at most {@code max}. */
+    private static Duration offOrAtMost(JsonNode root, ConfigReader reader, String field, Duration max) {
+        JsonNode node = root.get(field);
         if (node != null && node.isTextual() && node.asText().strip().matches("0+[smh]?")) {
             return Duration.ZERO;
         }
-        Duration warmUp = reader.duration(root, "podWarmUp", "");
-        if (warmUp != null && warmUp.compareTo(PodWarmUp.MAX) > 0) {
-            reader.error(
-                    "podWarmUp", "at most " + Durations.format(PodWarmUp.MAX) + ", got " + Durations.format(warmUp));
+        Duration value = reader.duration(root, field, "");
+        if (value != null && value.compareTo(max) > 0) {
+            reader.error(field, "at most " + Durations.format(max) + ", got " + Durations.format(value));
             return null;
         }
-        return warmUp == null ? Duration.ZERO : warmUp;
+        return value == null ? Duration.ZERO : value;
     }
 
     private static PrometheusSettings prometheus(JsonNode root, ConfigReader reader) {

@@ -63,11 +63,13 @@ final class PrometheusResponse {
             if (!points.isArray()) {
                 throw new PrometheusException("matrix series without a values array");
             }
+            double[] times = new double[points.size()];
             double[] values = new double[points.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = value(points.get(i), "matrix");
+                times[i] = points.get(i).path(0).asDouble(Double.NaN);
             }
-            series.add(new Series(labels(element.path("metric")), values));
+            series.add(new Series(labels(element.path("metric")), times, values));
         }
         return series;
     }

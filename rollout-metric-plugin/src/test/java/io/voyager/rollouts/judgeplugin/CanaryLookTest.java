@@ -230,4 +230,81 @@ class CanaryLookTest {
                     .hasMessage("HTTP 503, query failed, unavailable: down");
         }
     }
+
+    @Test
+    void sliceCountsComeFromOneRangeQueryPerSideAndRoleSummedOverPods() throws Exception {
+        long t = AT.getEpochSecond();
+        try (FakePrometheus server = FakePrometheus.start(exchange -> {
+            String query = FakePrometheus.query(exchange);
+            if (!exchange.getRequestURI().getPath().endsWith("query_range")) {
+                boolean canary = query.contains("h=\"c\"");
+                boolean total = query.contains("timeout");
+                FakePrometheus.send(
+                        exchange, 200, vectorOf(one(canary ? (total ? "300" : "297") : (total ? "3000" : "2990"))));
+                return;
+            }
+            boolean canary = query.contains("h=\"c\"");
+            boolean total = query.contains("timeout");
+            String series;
+            if (canary) {
+                // one canary pod, serving from the third slice; good over-extrapolated past total in the last
+                series = total ? points("c-1", t - 60, "100", t, "200") : points("c-1", t - 60, "99", t, "201");
+            } else {
+                series = total
+                        ? points("b-1", t - 240, "500", t - 180, "500", t - 120, "500", t - 60, "250", t, "250") + ","
+                                + points("b-2", t - 60, "250", t, "250")
+                        : points("b-1", t - 240, "499", t - 180, "498", t - 120, "497", t - 60, "248", t, "NaN") + ","
+                                + points("b-2", t - 60, "249", t, "250");
+            }
+            FakePrometheus.send(
+                    exchange,
+                    200,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[" + series + "]}}");
+        })) {
+            JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\"" + server.address()
+                            + "\"},\"canary\":\"h=\\\"c\\\"\",\"baseline\":\"h=\\\"b\\\"\",\"slice\":\"60s\"}")
+                    .settings();
+
+            RatioData ratio = (RatioData) CanaryLook.fetch(
+                            new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()),
+                            settings,
+                            Duration.ofMinutes(5),
+                            AT)
+                    .get("success-rate");
+
+            assertThat(ratio.slices())
+                    .containsExactly(
+                            new RatioData.Slice(0, 0, 499, 500),
+                            new RatioData.Slice(0, 0, 498, 500),
+                            new RatioData.Slice(0, 0, 497, 500),
+                            new RatioData.Slice(99, 100, 497, 500),
+                            new RatioData.Slice(200, 200, 250, 500));
+            FakePrometheus.Request sliced = server.requests().stream()
+                    .filter(r -> r.path().endsWith("query_range"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(sliced.form().get("query")).contains("[60s]").doesNotContain("[300s]");
+            assertThat(sliced.form())
+                    .containsEntry("start", (t - 240) + ".000")
+                    .containsEntry("end", t + ".000")
+                    .containsEntry("step", "60.000");
+        }
+    }
+
+    private static String vectorOf(String result) {
+        return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":" + result + "}}";
+    }
+
+    private static String points(String pod, Object... timeAndValue) {
+        StringBuilder s = new StringBuilder("{\"metric\":{\"pod\":\"" + pod + "\"},\"values\":[");
+        for (int i = 0; i < timeAndValue.length; i += 2) {
+            s.append(i > 0 ? "," : "")
+                    .append("[")
+                    .append(timeAndValue[i])
+                    .append(",\"")
+                    .append(timeAndValue[i + 1])
+                    .append("\"]");
+        }
+        return s.append("]}").toString();
+    }
 }

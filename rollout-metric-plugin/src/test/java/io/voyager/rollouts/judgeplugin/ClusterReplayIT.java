@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class ClusterReplayIT {
         JudgeSettings settings = JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\""
                         + prometheus.address() + "\"},\"canary\":\"rollouts_pod_template_hash=\\\""
                         + ScrapedRollout.CANARY + "\\\"\",\"baseline\":\"rollouts_pod_template_hash=\\\""
-                        + ScrapedRollout.STABLE + "\\\"\"}")
+                        + ScrapedRollout.STABLE + "\\\"\",\"slice\":\"30s\"}")
                 .settings();
         Instant at = start.plusSeconds((long) look * ROLLOUT.intervalSeconds());
         // The AnalysisRun started a few seconds before the canary's first traffic, as Argo starts it.
@@ -122,6 +123,58 @@ class ClusterReplayIT {
                 }
             }
         }
+    }
+
+    /**
+     * Slice by slice, each 30 s slice is one interval of the simulator. Prometheus sees an interval's requests from
+     * its second scrape on and extrapolates them over the slice; with the counts split in thirds that is
+     * (c - floor(c / 3)) * 1.5, between c and c + 1 for each series (approved and error, per pod).
+     */
+    @Test
+    void everySliceReadsBackOneIntervalOfTheSimulator() throws Exception {
+        for (int look = 2; look <= ROLLOUT.looks(); look++) {
+            RatioData ratio = (RatioData) look(look).get(GatewayMetrics.SUCCESS_RATE);
+
+            assertThat(ratio.slices()).as("look %d", look).hasSize(look);
+            for (int k = 1; k <= look; k++) {
+                long[] canary = interval(k, true);
+                long[] stable = interval(k, false);
+                RatioData.Slice slice = ratio.slices().get(k - 1);
+                String at = "look " + look + ", slice " + k;
+                assertThat(slice.canaryTotal())
+                        .as(at + " canary total")
+                        .isBetween((double) canary[1], canary[1] + 2.0 * canary[2]);
+                assertThat(slice.canaryGood())
+                        .as(at + " canary good")
+                        .isBetween((double) canary[0], canary[0] + 1.0 * canary[2]);
+                assertThat(slice.baselineTotal())
+                        .as(at + " stable total")
+                        .isBetween((double) stable[1], stable[1] + 2.0 * stable[2]);
+                assertThat(slice.baselineGood())
+                        .as(at + " stable good")
+                        .isBetween((double) stable[0], stable[0] + 1.0 * stable[2]);
+            }
+        }
+    }
+
+    /** One side's good and total requests in interval {@code k}, and how many of its pods served in it. */
+    private static long[] interval(int k, boolean canary) {
+        Map<String, ScrapedRollout.PodCounts> before = new HashMap<>();
+        ROLLOUT.sinceStart(k - 1).forEach(p -> before.put(p.pod(), p));
+        long good = 0;
+        long total = 0;
+        long pods = 0;
+        for (ScrapedRollout.PodCounts pod : ROLLOUT.sinceStart(k)) {
+            ScrapedRollout.PodCounts earlier = before.get(pod.pod());
+            long n = pod.total() - (earlier == null ? 0 : earlier.total());
+            if (pod.canary() != canary || n == 0) {
+                continue;
+            }
+            good += pod.good() - (earlier == null ? 0 : earlier.good());
+            total += n;
+            pods++;
+        }
+        return new long[] {good, total, pods};
     }
 
     private static RatioData.Cluster cluster(ScrapedRollout.PodCounts pod) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The AnalysisTemplate this repository deploys must be a config the judge accepts. */
 class DeployedTemplateTest {
     private static final Path TEMPLATE = Path.of("../src-deploy/base/analysis-template-canary-vs-stable.yaml");
+    private static final Path SERVICE_MONITOR = Path.of("../src-deploy/base/service-monitor.yaml");
 
     @Test
     void deployedCanaryVsStableTemplateIsAValidJudgeConfig() throws Exception {
@@ -54,6 +55,22 @@ class DeployedTemplateTest {
                 JudgeSettingsParser.parseJson(resolvedConfig(metric)).settings();
 
         assertThat(settings.podWarmUp()).isPositive().isLessThan(secondLook);
+    }
+
+    /** increase() over a slice needs two scrapes in it; three leave room for a missed one. */
+    @Test
+    void deployedSliceHoldsThreeScrapes() throws Exception {
+        JsonNode endpoint = new ObjectMapper(new YAMLFactory())
+                .readTree(Files.readString(SERVICE_MONITOR))
+                .path("spec")
+                .path("endpoints")
+                .path(0);
+        Duration scrape = Durations.parse(endpoint.path("interval").asText());
+
+        JudgeSettings settings =
+                JudgeSettingsParser.parseJson(resolvedConfig(metric())).settings();
+
+        assertThat(settings.slice()).isGreaterThanOrEqualTo(scrape.multipliedBy(3));
     }
 
     private static JsonNode metric() throws Exception {

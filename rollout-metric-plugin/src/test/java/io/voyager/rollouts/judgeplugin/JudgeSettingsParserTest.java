@@ -127,7 +127,7 @@ class JudgeSettingsParserTest {
         assertThat(result.errors())
                 .containsExactlyInAnyOrder(
                         "config: unknown field canaryWeight (known: alpha, baseline, canary, deadline, groupWeights, metrics, minWindow, "
-                                + "plannedLooks, podWarmUp, prometheus, spending, step, thresholds, window)",
+                                + "plannedLooks, podWarmUp, prometheus, slice, spending, step, thresholds, window)",
                         "prometheus.address: must be an http:// or https:// URL with a host, got 'prometheus:9090'",
                         "prometheus.timeout: must be a duration like 30s, 5m or 1h30m, got 'soon'",
                         "prometheus.headers.Authorization: put the token in a file and set prometheus.bearerTokenFile",
@@ -240,6 +240,15 @@ class JudgeSettingsParserTest {
         assertThat(parse("\"podWarmUp\":\"11m\"").errors()).containsExactly("podWarmUp: at most 10m, got 11m");
         assertThat(parse("\"podWarmUp\":\"soon\"").errors())
                 .containsExactly("podWarmUp: must be a duration like 30s, 5m or 1h30m, got 'soon'");
+    }
+
+    @Test
+    void sliceIsOffUnlessSetAndAtMostTenMinutes() {
+        assertThat(ok("").slice()).isZero();
+        assertThat(ok("\"slice\":\"30s\"").slice()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ok("\"slice\":\"0\"").slice()).isZero();
+        assertThat(parse("\"slice\":\"11m\"").errors()).containsExactly("slice: at most 10m, got 11m");
+        assertThat(parse("\"slice\":30").errors()).containsExactly("slice: must be a string");
     }
 
     @Test
