@@ -23,7 +23,8 @@ import java.util.function.IntFunction;
 
 /**
  * Our judge as the plugin runs it: one background AnalysisRun over the whole rollout, window "since the
- * analysis started", the gateway defaults plus a CPU series metric, one look per interval.
+ * analysis started", the gateway defaults plus a CPU series metric, one look per interval, and the success
+ * rate's slices one per interval (the deployed template's {@code slice}).
  */
 final class VoyagerJudge implements RolloutJudge {
     static final String CPU = "cpu";
@@ -100,8 +101,14 @@ final class VoyagerJudge implements RolloutJudge {
         double[] stableCumulative = new double[buckets];
         double[] canaryCpu = new double[0];
         double[] stableCpu = new double[0];
+        List<RatioData.Slice> slices = new ArrayList<>();
         for (int i = 0; i < look; i++) {
             IntervalData d = intervals[i];
+            slices.add(new RatioData.Slice(
+                    d.canaryTotal() - d.canaryFailures(),
+                    d.canaryTotal(),
+                    d.stableTotal() - d.stableFailures(),
+                    d.stableTotal()));
             canaryTotal += d.canaryTotal();
             canaryFailures += d.canaryFailures();
             stableTotal += d.stableTotal();
@@ -113,7 +120,8 @@ final class VoyagerJudge implements RolloutJudge {
         }
         return Map.of(
                 GatewayLikeMetrics.SUCCESS_RATE,
-                new RatioData(canaryTotal - canaryFailures, canaryTotal, stableTotal - stableFailures, stableTotal),
+                new RatioData(canaryTotal - canaryFailures, canaryTotal, stableTotal - stableFailures, stableTotal)
+                        .withSlices(slices),
                 GatewayLikeMetrics.LATENCY,
                 new HistogramData(GatewayLikeMetrics.LATENCY_BOUNDS, canaryCumulative, stableCumulative),
                 CPU,
