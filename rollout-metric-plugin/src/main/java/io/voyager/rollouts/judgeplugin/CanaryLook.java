@@ -140,7 +140,6 @@ public final class CanaryLook {
             return () -> PodWarmUp.keepWarm(fetched, answer.get(), plan);
         }
 
-        /** e.g. "latency buckets (canary)" */
         /**
          * The role's counts slice by slice: the query over {@code slice} at each step back from the look, as many
          * whole slices as the window holds (a remainder at the window's start is left out).
@@ -156,6 +155,7 @@ public final class CanaryLook {
                     slice);
         }
 
+        /** e.g. "latency buckets (canary)" */
         private String what(MetricQueries metric, String role) {
             return metric.metric() + " " + role + " (" + name + ")";
         }

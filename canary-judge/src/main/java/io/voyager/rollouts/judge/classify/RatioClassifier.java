@@ -11,7 +11,9 @@ import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.stats.ProportionInterval;
 import io.voyager.rollouts.judge.stats.StratifiedRateDifference;
 import io.voyager.rollouts.judge.stats.TwoProportionZ;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Judges good/total counts: Fisher's exact test when an expected cell count is small (sparse errors,
@@ -260,28 +262,21 @@ final class RatioClassifier {
     }
 
     private static String invalid(RatioData d) {
-        String problem = invalidPair(d.canaryGood(), d.canaryTotal(), "counts", "good count exceeds total");
-        problem = problem != null
-                ? problem
-                : invalidPair(d.baselineGood(), d.baselineTotal(), "counts", "good count exceeds total");
+        List<String> problems = new ArrayList<>();
+        problems.add(invalidPair(d.canaryGood(), d.canaryTotal(), "counts", "good count exceeds total"));
+        problems.add(invalidPair(d.baselineGood(), d.baselineTotal(), "counts", "good count exceeds total"));
         for (List<RatioData.Cluster> pods : List.of(d.canaryPods(), d.baselinePods())) {
             for (RatioData.Cluster pod : pods) {
-                problem = problem != null
-                        ? problem
-                        : invalidPair(
-                                pod.good(), pod.total(), "per-pod counts", "a pod's good count exceeds its total");
+                problems.add(
+                        invalidPair(pod.good(), pod.total(), "per-pod counts", "a pod's good count exceeds its total"));
             }
         }
+        String exceeds = "a slice's good count exceeds its total";
         for (RatioData.Slice slice : d.slices()) {
-            String exceeds = "a slice's good count exceeds its total";
-            problem = problem != null
-                    ? problem
-                    : invalidPair(slice.canaryGood(), slice.canaryTotal(), "per-slice counts", exceeds);
-            problem = problem != null
-                    ? problem
-                    : invalidPair(slice.baselineGood(), slice.baselineTotal(), "per-slice counts", exceeds);
+            problems.add(invalidPair(slice.canaryGood(), slice.canaryTotal(), "per-slice counts", exceeds));
+            problems.add(invalidPair(slice.baselineGood(), slice.baselineTotal(), "per-slice counts", exceeds));
         }
-        return problem;
+        return problems.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** What is wrong with one good/total pair, or null; a half-request excess is Prometheus' rounding. */
