@@ -5,7 +5,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUNS=3
-if [ "${1:-}" = --runs ]; then RUNS=$2; shift 2; fi
+case "${1:-}" in
+  -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
+esac
 OUT="$ROOT/rehearsal/target/bench"
 rm -rf "$OUT"
 mkdir -p "$OUT"

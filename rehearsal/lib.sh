@@ -129,42 +129,53 @@ free_port() {
 
 # start_gateway NAME DIR "EXTRA -D OPTIONS": the sandbox-enabled gateway on a free loopback port.
 start_gateway() {
-  local name=$1 dir=$2 extra=$3 version=1.0.0
+  local name=$1 dir=$2 extra=$3 version=1.0.0 jvm
   mkdir -p "$dir"
   case "$name" in canary*) version=1.1.0-canary ;; esac
+  if [ "${AS_DEPLOYED:-0}" = 1 ]; then
+    # As a pod of the generated Deployment runs it: the image's entry point (Dockerfile.jvm: -XX:MaxRAMPercentage=75.0,
+    # the JBoss log manager) in a container of 1 GiB and 2 CPUs (MaxRAM and ActiveProcessorCount say the same
+    # outside one; below 1,792 MB the JVM's ergonomics pick the serial collector there), tiered compilation as
+    # shipped, and the processors' own 350 ms timeouts.
+    jvm="-XX:MaxRAM=1g -XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC -XX:ActiveProcessorCount=2"
+    jvm="$jvm -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+  else
+    # C1 only (TieredStopAtLevel=1): every instance reaches its final code within the warm-up, so canary and stable
+    # are compared at the same compilation level instead of by how long each JVM has been running. Processor
+    # timeouts of 1 s instead of 350 ms: on two busy cores a scheduling delay must not become a timeout and a
+    # breaker trip on every instance; the scenarios' faults (403s, HTTP 500s, +120 ms) are far from it.
+    jvm="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    jvm="$jvm -Dvoyager.processors.stripe.timeout-ms=1000 -Dvoyager.processors.adyen.timeout-ms=1000"
+    jvm="$jvm -Dvoyager.processors.mercadopago.timeout-ms=1000"
+  fi
   # shellcheck disable=SC2086
-  # C1 only (TieredStopAtLevel=1): every instance reaches its final code within the warm-up, so canary and stable
-  # are compared at the same compilation level instead of by how long each JVM has been running. Processor
-  # timeouts of 1 s instead of 350 ms: on two busy cores a scheduling delay must not become a timeout and a
-  # breaker trip on every instance; the scenarios' faults (403s, HTTP 500s, +120 ms) are far from it.
-  spawn "$name" "$dir/gateway.log" java -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  spawn "$name" "$dir/gateway.log" java $jvm \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=0 -Dvoyager.version="$version" \
     -Dvoyager.processors.stripe.api-key=sk_test_voyager_sandbox \
     -Dvoyager.processors.adyen.api-key=AQE_voyager_sandbox_key \
     -Dvoyager.processors.adyen.merchant-account=VoyagerSandboxECOM \
     -Dvoyager.processors.mercadopago.api-key=TEST-voyager-sandbox-token \
-    -Dvoyager.processors.stripe.timeout-ms=1000 -Dvoyager.processors.adyen.timeout-ms=1000 \
-    -Dvoyager.processors.mercadopago.timeout-ms=1000 \
     $extra -jar "$GATEWAY_JAR"
   echo "$dir/gateway.log" >"$WORK/$name.log-path"
 }
 
-# wait_gateway NAME: waits for "Listening on" and records the port in $WORK/NAME.port.
+# wait_gateway NAME: waits until the gateway is ready (its own warm-up done, as a pod's readiness probe waits) and
+# records its port in $WORK/NAME.port. Traffic goes only to ready gateways, as a Service sends it only to ready pods.
 wait_gateway() {
   local name=$1 logfile port
   logfile=$(cat "$WORK/$name.log-path")
   for _ in $(seq 1 600); do
     port=$(grep -o 'Listening on: http://127.0.0.1:[0-9]*' "$logfile" 2>/dev/null | head -1 | sed 's/.*://' || true)
-    if [ -n "$port" ]; then
+    if [ -n "$port" ] && curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then
       echo "$port" >"$WORK/$name.port"
-      log "$name listening on 127.0.0.1:$port"
+      log "$name ready on 127.0.0.1:$port"
       return
     fi
     kill -0 "$(cat "$WORK/$name.pid")" 2>/dev/null || { tail -20 "$logfile" >&2; die "$name exited during start"; }
     sleep 0.1
   done
   tail -20 "$logfile" >&2
-  die "$name did not start within 60 s"
+  die "$name was not ready within 60 s"
 }
 
 render_manifests() {
@@ -298,10 +309,12 @@ run_scenario() {
   start_gateway canary "$dir/canary" "$(canary_options "$scenario")"
   wait_gateway canary
   c=$(cat "$WORK/canary.port")
-  # A new JVM answers its first requests many times slower than a warm one (class loading, JIT). The canary gets
-  # the warm-up the stable instances already had, before Prometheus starts: scraping begins after it, so its
-  # requests never appear in any rate or increase the analyses read.
-  warm_up "$dir/warmup.log" "http://127.0.0.1:$c"
+  if [ "${AS_DEPLOYED:-0}" != 1 ]; then
+    # A new JVM answers its first requests slower than a warm one (class loading, JIT). The canary gets the warm-up
+    # the stable instances already had, before Prometheus starts: scraping begins after it, so its requests never
+    # appear in any rate or increase the analyses read. As deployed, only the gateway's own warm-up before readiness.
+    warm_up "$dir/warmup.log" "http://127.0.0.1:$c"
+  fi
   prometheus_config "$dir/prometheus.yml" "$canary_hash"
   start_prometheus "$dir"
   s1=$(cat "$WORK/stable-1.port"); s2=$(cat "$WORK/stable-2.port")
