@@ -1,5 +1,8 @@
 package io.voyager.rollouts.judge.bench;
 
+import io.voyager.rollouts.judge.config.JudgeConfig;
+import io.voyager.rollouts.judge.config.MetricConfig;
+import io.voyager.rollouts.judge.config.MetricKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * The accuracy benchmark on cluster-like traffic: rollouts drawn pod by pod ({@link ClusterRollout}) under six
+ * The accuracy benchmark on cluster-like traffic: rollouts drawn pod by pod ({@link ClusterRollout}) under seven
  * traffic conditions ({@link ClusterTraffic#conditions()}), each with an unchanged canary, a canary failing
  * 0.5% -> 1.5% of requests and one 25% slower. The Voyager judge gets each pod's counts as the plugin hands
  * them over; the threshold rule and the Kayenta-style judge get each side's sums, as they use today.
@@ -119,7 +122,8 @@ public final class ClusterAccuracyBenchmark {
         others.forEach(j -> judgeNames.add(j.name()));
         String markdown = ClusterResultTable.markdown(base, conditions, judgeNames, rows, seed, runs, threads, seconds)
                 + "\nThe Voyager judge compares latency without each canary pod's first " + warmUpIntervals
-                + " interval(s) of traffic (the plugin's podWarmUp; --warm-up-intervals " + warmUpIntervals + ").\n";
+                + " interval(s) of traffic (the plugin's podWarmUp; --warm-up-intervals " + warmUpIntervals + ").\n"
+                + ceiling(voyager, base, warmUpIntervals, seed);
         System.out.println(markdown);
         if (options.containsKey("markdown")) {
             Path out = Path.of(options.get("markdown"));
@@ -128,6 +132,49 @@ public final class ClusterAccuracyBenchmark {
             }
             Files.writeString(out, markdown);
         }
+    }
+
+    /**
+     * What an oracle that knows the pods' spread, at the Voyager judge's latency boundaries and allowed effect,
+     * catches of the latency scenario within two steps on heterogeneous pods.
+     */
+    static String ceiling(VoyagerJudge voyager, TrafficProfile base, int warmUpIntervals, long seed) {
+        JudgeConfig config = voyager.config();
+        MetricConfig latency = config.metrics().stream()
+                .filter(m -> m.kind() == MetricKind.HISTOGRAM)
+                .findFirst()
+                .orElseThrow();
+        double alpha = config.alpha() / config.metrics().size();
+        double slowdown = scenarios(base.stableErrorRate()).get(2).slowdown();
+        double allowed = latency.allowedEffect().relative();
+        int runs = 200_000;
+        double[] caught = new double[3];
+        double[][] settings = {{allowed, 2}, {allowed, 1}, {0.0, 2}};
+        for (int i = 0; i < settings.length; i++) {
+            caught[i] = new LatencyDetectionCeiling(
+                            base,
+                            ClusterTraffic.POD_LATENCY_LOG_SD,
+                            slowdown,
+                            settings[i][0],
+                            alpha,
+                            config.spending(),
+                            warmUpIntervals)
+                    .caughtWithin((int) settings[i][1], runs, seed);
+        }
+        return String.format(
+                Locale.ROOT,
+                "%nThe ceiling for latency (LatencyDetectionCeiling, %,d oracle rollouts): a judge that knew the pods'"
+                        + " spread exactly (latency x exp(N(0, %.2f)) per pod) and saw every pod's speed with no"
+                        + " sampling noise, at this judge's latency boundary of each look and its allowed effect"
+                        + " (+%.0f%%), catches p99 +%.0f%% within 2 steps in %.1f%% of rollouts (%.1f%% in the first"
+                        + " step); with no allowed effect, %.1f%%.%n",
+                runs,
+                ClusterTraffic.POD_LATENCY_LOG_SD,
+                100 * allowed,
+                100 * (slowdown - 1),
+                100 * caught[0],
+                100 * caught[1],
+                100 * caught[2]);
     }
 
     static List<Scenario> scenarios(double stableErrorRate) {

@@ -207,12 +207,17 @@ final class ClusterResultTable {
         if (cold.latencySeconds() > 0 || cold.errorSeconds() > 0) {
             s.append(String.format(
                     Locale.ROOT,
-                    ", each canary pod from its start: latency x%.1f falling to 1 over %d s, "
-                            + "+%.1f pp errors for %d s",
+                    ", each canary pod from its start: latency x%.1f falling to 1 over %d s",
                     cold.latencyFactor(),
-                    cold.latencySeconds(),
-                    100 * cold.extraErrors(),
-                    cold.errorSeconds()));
+                    cold.latencySeconds()));
+            s.append(
+                    cold.errorSeconds() > 0
+                            ? String.format(
+                                    Locale.ROOT,
+                                    ", +%.1f pp errors for %d s",
+                                    100 * cold.extraErrors(),
+                                    cold.errorSeconds())
+                            : ", no extra errors");
         }
         return s.toString();
     }
