@@ -145,22 +145,18 @@ public final class ClusterAccuracyBenchmark {
                 .findFirst()
                 .orElseThrow();
         double alpha = config.alpha() / config.metrics().size();
-        double slowdown = scenarios(base.stableErrorRate()).get(2).slowdown();
+        double slowdown = scenarios(base.stableErrorRate()).stream()
+                .filter(s -> s.family().equals("latency"))
+                .findFirst()
+                .orElseThrow()
+                .slowdown();
         double allowed = latency.allowedEffect().relative();
+        double podSd = ClusterTraffic.POD_LATENCY_LOG_SD;
         int runs = 200_000;
-        double[] caught = new double[3];
-        double[][] settings = {{allowed, 2}, {allowed, 1}, {0.0, 2}};
-        for (int i = 0; i < settings.length; i++) {
-            caught[i] = new LatencyDetectionCeiling(
-                            base,
-                            ClusterTraffic.POD_LATENCY_LOG_SD,
-                            slowdown,
-                            settings[i][0],
-                            alpha,
-                            config.spending(),
-                            warmUpIntervals)
-                    .caughtWithin((int) settings[i][1], runs, seed);
-        }
+        LatencyDetectionCeiling judged =
+                new LatencyDetectionCeiling(base, podSd, slowdown, allowed, alpha, config.spending(), warmUpIntervals);
+        LatencyDetectionCeiling noAllowance =
+                new LatencyDetectionCeiling(base, podSd, slowdown, 0.0, alpha, config.spending(), warmUpIntervals);
         return String.format(
                 Locale.ROOT,
                 "%nThe ceiling for latency (LatencyDetectionCeiling, %,d oracle rollouts): a judge that knew the pods'"
@@ -169,12 +165,12 @@ public final class ClusterAccuracyBenchmark {
                         + " (+%.0f%%), catches p99 +%.0f%% within 2 steps in %.1f%% of rollouts (%.1f%% in the first"
                         + " step); with no allowed effect, %.1f%%.%n",
                 runs,
-                ClusterTraffic.POD_LATENCY_LOG_SD,
+                podSd,
                 100 * allowed,
                 100 * (slowdown - 1),
-                100 * caught[0],
-                100 * caught[1],
-                100 * caught[2]);
+                100 * judged.caughtWithin(2, runs, seed),
+                100 * judged.caughtWithin(1, runs, seed),
+                100 * noAllowance.caughtWithin(2, runs, seed));
     }
 
     static List<Scenario> scenarios(double stableErrorRate) {
