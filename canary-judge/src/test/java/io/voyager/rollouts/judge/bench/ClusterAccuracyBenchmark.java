@@ -1,5 +1,6 @@
 package io.voyager.rollouts.judge.bench;
 
+import io.voyager.rollouts.judge.bench.LatencyDetectionCeiling.Spread;
 import io.voyager.rollouts.judge.config.JudgeConfig;
 import io.voyager.rollouts.judge.config.MetricConfig;
 import io.voyager.rollouts.judge.config.MetricKind;
@@ -153,24 +154,32 @@ public final class ClusterAccuracyBenchmark {
         double allowed = latency.allowedEffect().relative();
         double podSd = ClusterTraffic.POD_LATENCY_LOG_SD;
         int runs = 200_000;
-        LatencyDetectionCeiling judged =
-                new LatencyDetectionCeiling(base, podSd, slowdown, allowed, alpha, config.spending(), warmUpIntervals);
-        LatencyDetectionCeiling noAllowance =
-                new LatencyDetectionCeiling(base, podSd, slowdown, 0.0, alpha, config.spending(), warmUpIntervals);
+        LatencyDetectionCeiling judged = new LatencyDetectionCeiling(
+                base, podSd, slowdown, allowed, alpha, config.spending(), warmUpIntervals, Spread.KNOWN);
+        LatencyDetectionCeiling noAllowance = new LatencyDetectionCeiling(
+                base, podSd, slowdown, 0.0, alpha, config.spending(), warmUpIntervals, Spread.KNOWN);
+        LatencyDetectionCeiling estimating = new LatencyDetectionCeiling(
+                base, podSd, slowdown, allowed, alpha, config.spending(), warmUpIntervals, Spread.FROM_STABLE_PODS);
         return String.format(
                 Locale.ROOT,
                 "%nThe ceiling for latency (LatencyDetectionCeiling, %,d oracle rollouts): a judge that knew the pods'"
                         + " spread exactly (latency x exp(N(0, %.2f)) per pod) and saw every pod's speed with no"
                         + " sampling noise, at this judge's latency boundary of each look and its allowed effect"
                         + " (+%.0f%%), catches p99 +%.0f%% within 2 steps in %.1f%% of rollouts (%.1f%% in the first"
-                        + " step); with no allowed effect, %.1f%%.%n",
+                        + " step); with no allowed effect, %.1f%%. One that must estimate that spread from the %d"
+                        + " stable pods, as any judge must (their sample variance, Student's t on %d df), still with no"
+                        + " sampling noise: %.1f%% (%.1f%% in the first step).%n",
                 runs,
                 podSd,
                 100 * allowed,
                 100 * (slowdown - 1),
                 100 * judged.caughtWithin(2, runs, seed),
                 100 * judged.caughtWithin(1, runs, seed),
-                100 * noAllowance.caughtWithin(2, runs, seed));
+                100 * noAllowance.caughtWithin(2, runs, seed),
+                base.stablePodsAt(1),
+                base.stablePodsAt(1) - 1,
+                100 * estimating.caughtWithin(2, runs, seed),
+                100 * estimating.caughtWithin(1, runs, seed));
     }
 
     static List<Scenario> scenarios(double stableErrorRate) {

@@ -2,6 +2,7 @@ package io.voyager.rollouts.judge.bench;
 
 import io.voyager.rollouts.judge.stats.Normal;
 import io.voyager.rollouts.judge.stats.OpenEndedSpending;
+import io.voyager.rollouts.judge.stats.SpecialFunctions;
 import io.voyager.rollouts.judge.stats.SpendingFunction;
 import java.util.SplittableRandom;
 
@@ -14,10 +15,15 @@ import java.util.SplittableRandom;
  * left is the pods' own spread, which no amount of traffic removes. Canary pods appear as {@link ClusterRollout}
  * adds them (one more at the start of each step's first look); the stable side is the first step's pods.
  *
+ * <p>With {@link Spread#FROM_STABLE_PODS} the oracle still sees no sampling noise, but, like any judge, it must
+ * estimate the spread from the stable pods it sees: the sample variance of their speeds, and the boundary read
+ * from Student's t with one degree of freedom fewer than there are stable pods.
+ *
  * @param podLatencyLogSd each pod is slower by exp(N(0, sd))
  * @param slowdown the canary's code makes every request this factor slower
  * @param allowedRelative a slowdown up to this fraction is allowed
  * @param alpha the alpha of the latency test over the run (the judge's alpha over its metrics)
+ * @param spread whether the oracle knows the pods' spread or estimates it from the stable pods
  */
 record LatencyDetectionCeiling(
         TrafficProfile profile,
@@ -26,18 +32,27 @@ record LatencyDetectionCeiling(
         double allowedRelative,
         double alpha,
         SpendingFunction spending,
-        int warmUpIntervals) {
+        int warmUpIntervals,
+        Spread spread) {
+
+    enum Spread {
+        KNOWN,
+        FROM_STABLE_PODS
+    }
 
     /** The share of {@code runs} oracle rollouts that fail the canary at a look of the first {@code steps}. */
     double caughtWithin(int steps, int runs, long seed) {
         int looks = steps * profile.looksPerStep();
         int[] firstLook = canaryFirstLooks(looks);
+        int stablePods = profile.stablePodsAt(1);
         double[] z = new double[looks];
         for (int k = 1; k <= looks; k++) {
-            z[k - 1] = Normal.upperQuantile(
-                    OpenEndedSpending.at(alpha, k, profile.looks(), spending).nominal());
+            double tail =
+                    OpenEndedSpending.at(alpha, k, profile.looks(), spending).nominal();
+            z[k - 1] = spread == Spread.KNOWN
+                    ? Normal.upperQuantile(tail)
+                    : SpecialFunctions.studentUpperQuantile(tail, stablePods - 1);
         }
-        int stablePods = profile.stablePodsAt(1);
         double shift = Math.log(slowdown);
         double tolerance = Math.log(1.0 + allowedRelative);
         SplittableRandom random = new SplittableRandom(seed);
@@ -47,7 +62,22 @@ record LatencyDetectionCeiling(
             for (int i = 0; i < canary.length; i++) {
                 canary[i] = podLatencyLogSd * gaussian(random);
             }
-            double stable = podLatencyLogSd * gaussian(random) / Math.sqrt(stablePods);
+            double stable;
+            double sd;
+            if (spread == Spread.KNOWN) {
+                stable = podLatencyLogSd * gaussian(random) / Math.sqrt(stablePods);
+                sd = podLatencyLogSd;
+            } else {
+                double sum = 0;
+                double sumOfSquares = 0;
+                for (int i = 0; i < stablePods; i++) {
+                    double pod = podLatencyLogSd * gaussian(random);
+                    sum += pod;
+                    sumOfSquares += pod * pod;
+                }
+                stable = sum / stablePods;
+                sd = Math.sqrt(Math.max(0, (sumOfSquares - sum * stable) / (stablePods - 1)));
+            }
             for (int k = 1; k <= looks; k++) {
                 double weights = 0;
                 double squares = 0;
@@ -62,7 +92,7 @@ record LatencyDetectionCeiling(
                     continue;
                 }
                 double estimate = weighted / weights - stable + shift;
-                double se = podLatencyLogSd * Math.sqrt(squares / (weights * weights) + 1.0 / stablePods);
+                double se = sd * Math.sqrt(squares / (weights * weights) + 1.0 / stablePods);
                 if (estimate - z[k - 1] * se > tolerance) {
                     caught++;
                     break;
