@@ -1,10 +1,12 @@
 package io.voyager.rollouts.judge.bench;
 
+import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.testsupport.GatewayLikeMetrics;
 import io.voyager.rollouts.judge.testsupport.LatencyModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -90,6 +92,17 @@ public final class ScrapedRollout {
             out.add(new PodCounts(name(p), pod.canary(), total - failed, total, LatencyModel.cumulative(perBucket)));
         }
         return out;
+    }
+
+    /**
+     * What the benchmark hands the Voyager judge at look {@code look} for the success rate and latency: the
+     * simulator's own counts over the window since the start, per pod and slice by slice, never read from scrapes.
+     */
+    public Map<String, MetricData> judgedAt(int look) {
+        Map<String, MetricData> all = rollout.sinceStartByPod(look);
+        return Map.of(
+                GatewayLikeMetrics.SUCCESS_RATE, all.get(GatewayLikeMetrics.SUCCESS_RATE),
+                GatewayLikeMetrics.LATENCY, all.get(GatewayLikeMetrics.LATENCY));
     }
 
     /** Whether pod {@code pod} (a name from {@link #sinceStart}) still serves at look {@code look}. */
