@@ -3,20 +3,11 @@ package io.voyager.rollouts.judgeplugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.voyager.rollouts.judge.CanaryJudge;
-import io.voyager.rollouts.judge.LookContext;
-import io.voyager.rollouts.judge.MetricResult;
-import io.voyager.rollouts.judge.Verdict;
 import io.voyager.rollouts.judge.bench.ScrapedRollout;
 import io.voyager.rollouts.judge.data.HistogramData;
 import io.voyager.rollouts.judge.data.MetricData;
 import io.voyager.rollouts.judge.data.RatioData;
-import io.voyager.rollouts.prometheus.PrometheusClient;
-import io.voyager.rollouts.testsupport.RealPrometheus;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,102 +29,26 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterReplayIT {
     private static final long SEED = 20_251_207L;
-    /**
-     * Relative: how far extrapolated slices and scaled-down pods may move a metric's effect (0.22% measured, at the
-     * first look after a stable pod was scaled down; exact before).
-     */
-    private static final double EFFECT_TOLERANCE = 0.005;
-
     private static final ScrapedRollout ROLLOUT =
             ScrapedRollout.draw("heterogeneous pods", "errors 0.5% -> 1.5%", SEED);
     private static final Duration SCRAPE =
             Duration.ofSeconds(ROLLOUT.intervalSeconds() / ScrapedRollout.SCRAPES_PER_INTERVAL);
-    private static Instant start;
-    private static RealPrometheus prometheus;
+    private static ReplayedRollout replay;
 
     @BeforeAll
     static void startPrometheus() throws Exception {
-        start = Instant.now()
-                .truncatedTo(ChronoUnit.SECONDS)
-                .minusSeconds((long) ROLLOUT.looks() * ROLLOUT.intervalSeconds() + 60);
-        prometheus = RealPrometheus.start(ROLLOUT.openMetrics(start.getEpochSecond()));
+        replay = ReplayedRollout.serve(ROLLOUT);
     }
 
     @AfterAll
     static void stopPrometheus() throws Exception {
-        if (prometheus != null) {
-            prometheus.close();
+        if (replay != null) {
+            replay.close();
         }
-    }
-
-    private static JudgeSettings settings() throws Exception {
-        return JudgeSettingsParser.parseJson("{\"prometheus\":{\"address\":\""
-                        + prometheus.address() + "\"},\"canary\":\"rollouts_pod_template_hash=\\\""
-                        + ScrapedRollout.CANARY + "\\\"\",\"baseline\":\"rollouts_pod_template_hash=\\\""
-                        + ScrapedRollout.STABLE + "\\\"\",\"slice\":\"30s\"}")
-                .settings()
-                .withPlannedLooks(ROLLOUT.looks());
-    }
-
-    private static Instant at(int look) {
-        return start.plusSeconds((long) look * ROLLOUT.intervalSeconds());
-    }
-
-    /** The AnalysisRun started a few seconds before the canary's first traffic, as Argo starts it. */
-    private static Duration window(JudgeSettings settings, int look) {
-        return settings.window().resolve(at(look), start.minusSeconds(5));
     }
 
     private static Map<String, MetricData> look(int look) throws Exception {
-        JudgeSettings settings = settings();
-        return CanaryLook.fetch(
-                new PrometheusClient(PrometheusClient.newHttpClient(), settings.prometheus()),
-                settings,
-                window(settings, look),
-                at(look));
-    }
-
-    /**
-     * Judged through the plugin's look (its queries, the answers read, the judge), and judged on the simulator's
-     * own counts with the same config, every look ends in the same phase, each metric with the same label and
-     * the same effect but for what Prometheus' extrapolation of slices and of scaled-down pods moves.
-     */
-    @Test
-    void everyLookIsJudgedAsTheSimulatorsCountsAre() throws Exception {
-        JudgeSettings settings = settings();
-        HttpClient http = PrometheusClient.newHttpClient();
-        List<String> plugin = new ArrayList<>();
-        List<String> simulated = new ArrayList<>();
-        for (int look = 1; look <= ROLLOUT.looks(); look++) {
-            Verdict read = CanaryLook.judge(http, settings, look, window(settings, look), at(look));
-            Verdict drawn = CanaryJudge.judge(settings.judge(), LookContext.look(look), ROLLOUT.judgedAt(look));
-            plugin.add(outcome(look, read));
-            simulated.add(outcome(look, drawn));
-            for (int m = 0; m < drawn.metrics().size(); m++) {
-                MetricResult expected = drawn.metrics().get(m);
-                MetricResult actual = read.metrics().get(m);
-                if (Double.isNaN(expected.effect())) {
-                    assertThat(actual.effect())
-                            .as("look %d %s effect", look, expected.name())
-                            .isNaN();
-                    continue;
-                }
-                assertThat(actual.effect())
-                        .as("look %d %s effect", look, expected.name())
-                        .isCloseTo(expected.effect(), within(EFFECT_TOLERANCE * Math.abs(expected.effect())));
-            }
-        }
-        assertThat(plugin).containsExactlyElementsOf(simulated);
-        // A canary with three times stable's errors: the looks compared include the ones that fail it.
-        assertThat(simulated).anyMatch(outcome -> outcome.contains("FAILED"));
-    }
-
-    private static String outcome(int look, Verdict verdict) {
-        StringBuilder out = new StringBuilder("look " + look + " " + verdict.phase());
-        for (MetricResult m : verdict.metrics()) {
-            out.append(", ").append(m.name()).append(' ').append(m.label());
-        }
-        return out.toString();
+        return replay.fetch(look);
     }
 
     @Test
