@@ -47,14 +47,10 @@ class ClusterReplayIT {
         }
     }
 
-    private static Map<String, MetricData> look(int look) throws Exception {
-        return replay.fetch(look);
-    }
-
     @Test
     void everyLookReadsBackTheSimulatorsCountsAndRates() throws Exception {
         for (int look = 1; look <= ROLLOUT.looks(); look++) {
-            Map<String, MetricData> data = look(look);
+            Map<String, MetricData> data = replay.fetch(look);
             RatioData ratio = (RatioData) data.get(GatewayMetrics.SUCCESS_RATE);
             HistogramData latency = (HistogramData) data.get(GatewayMetrics.LATENCY);
             List<ScrapedRollout.PodCounts> canary = new ArrayList<>();
@@ -116,7 +112,7 @@ class ClusterReplayIT {
     @Test
     void everySliceReadsBackOneIntervalOfTheSimulator() throws Exception {
         for (int look = 2; look <= ROLLOUT.looks(); look++) {
-            RatioData ratio = (RatioData) look(look).get(GatewayMetrics.SUCCESS_RATE);
+            RatioData ratio = (RatioData) replay.fetch(look).get(GatewayMetrics.SUCCESS_RATE);
 
             assertThat(ratio.slices()).as("look %d", look).hasSize(look);
             for (int k = 1; k <= look; k++) {

@@ -39,11 +39,13 @@ final class ReplayedRollout implements AutoCloseable {
         Instant start = Instant.now()
                 .truncatedTo(ChronoUnit.SECONDS)
                 .minusSeconds((long) rollout.looks() * rollout.intervalSeconds() + 60);
-        return new ReplayedRollout(rollout, start, RealPrometheus.start(rollout.openMetrics(start.getEpochSecond())));
-    }
-
-    ScrapedRollout rollout() {
-        return rollout;
+        RealPrometheus prometheus = RealPrometheus.start(rollout.openMetrics(start.getEpochSecond()));
+        try {
+            return new ReplayedRollout(rollout, start, prometheus);
+        } catch (Exception e) {
+            prometheus.close();
+            throw e;
+        }
     }
 
     JudgeSettings settings() {

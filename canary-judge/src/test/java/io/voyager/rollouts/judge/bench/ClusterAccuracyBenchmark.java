@@ -136,8 +136,9 @@ public final class ClusterAccuracyBenchmark {
     }
 
     /**
-     * What an oracle that knows the pods' spread, at the Voyager judge's latency boundaries and allowed effect,
-     * catches of the latency scenario within two steps on heterogeneous pods.
+     * What a noise-free oracle, at the Voyager judge's latency boundaries and allowed effect, catches of the latency
+     * scenario within two steps on heterogeneous pods: knowing the pods' spread, and estimating it from the stable
+     * pods as the judge must.
      */
     static String ceiling(VoyagerJudge voyager, TrafficProfile base, int warmUpIntervals, long seed) {
         JudgeConfig config = voyager.config();
